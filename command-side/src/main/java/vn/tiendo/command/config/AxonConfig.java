@@ -1,0 +1,45 @@
+package vn.tiendo.command.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.tiendo.command.registry.RegistryProjection;
+import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.shared.EventStoreSchema;
+
+@Configuration
+public class AxonConfig {
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventStoreSchema.events();
+    }
+
+    /** Copies who, for whom, why and which request from each command onto the events it causes. */
+    @Bean
+    public CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ON_BEHALF_OF, MetadataKeys.REASON,
+                MetadataKeys.REQUEST_ID, MetadataKeys.IDEMPOTENCY_KEY);
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /**
+     * The registry is updated in the command's own transaction, and a failure there (a taken indicator code)
+     * must fail the command rather than be logged and skipped.
+     */
+    @Bean
+    public ConfigurerModule registryProcessing() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerSubscribingEventProcessor(RegistryProjection.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(RegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+}

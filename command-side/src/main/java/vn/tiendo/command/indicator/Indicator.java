@@ -1,0 +1,193 @@
+package vn.tiendo.command.indicator;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.tiendo.command.common.Require;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorProgressCorrected;
+import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorTargetRevised;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An indicator (chỉ tiêu) of a plan. It keeps just what its rules need: how it is measured, the plan's period,
+ * its targets, its lead agency and the reports made so far.
+ */
+@Aggregate
+public class Indicator {
+
+    @AggregateIdentifier
+    private String indicatorId;
+    private Measure measure;
+    private LocalDate planStart;
+    private LocalDate planEnd;
+    private String leadAgencyId;
+    private final Map<Period, Target> targets = new HashMap<>();
+    private final Map<String, Report> reportsById = new HashMap<>();
+    private final Set<Period> reportedPeriods = new HashSet<>();
+
+    private record Report(Period period, MeasuredValue value) {
+    }
+
+    protected Indicator() {
+    }
+
+    @CommandHandler
+    public Indicator(DefineIndicator command) {
+        Require.notBlank(command.indicatorId(), "indicatorId");
+        Require.notBlank(command.planId(), "planId");
+        Require.notBlank(command.code(), "code");
+        Require.notBlank(command.name(), "name");
+        Require.notNull(command.measure(), "measure");
+        Require.notNull(command.measure().kind(), "measure.kind");
+        Require.that(command.measure().kind() != vn.tiendo.events.common.MeasureKind.LEVEL || !command.measure().levels().isEmpty(),
+                "measure.levels", "a LEVEL indicator needs its levels, lowest first");
+        Require.notNull(command.direction(), "direction");
+        Require.notBlank(command.leadAgencyId(), "leadAgencyId");
+        Require.notBlank(command.monitoringAgencyId(), "monitoringAgencyId");
+        Require.notNull(command.planStart(), "planStart");
+        Require.notNull(command.planEnd(), "planEnd");
+        if (command.baseline() != null) {
+            command.measure().violationOf(command.baseline()).ifPresent(reason -> {
+                throw new RuleViolation("baseline", reason);
+            });
+        }
+        List<Target> targets = command.targets() == null ? List.of() : command.targets();
+        Set<Period> seen = new HashSet<>();
+        for (int i = 0; i < targets.size(); i++) {
+            checkTarget(targets.get(i), command.measure(), "targets[" + i + "]");
+            Require.that(seen.add(targets.get(i).period()), "targets[" + i + "].period", "two targets for the same period");
+        }
+        apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.code(), command.name(), command.unit(),
+                command.measure(), command.direction(), command.baseline(), command.baselineAsWritten(), List.copyOf(targets),
+                command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd()));
+    }
+
+    @CommandHandler
+    public long handle(ReviseIndicatorTarget command) {
+        Require.notNull(command.newTarget(), "newTarget");
+        checkTarget(command.newTarget(), measure, "newTarget");
+        Require.notBlank(command.reason(), "reason");
+        Target old = targets.get(command.newTarget().period());
+        if (command.newTarget().equals(old)) {
+            throw new StateConflict("the target for " + old.period() + " is already " + old.asWritten());
+        }
+        apply(new IndicatorTargetRevised(indicatorId, command.newTarget().period(), old, command.newTarget(),
+                command.reason(), command.decisionReference()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReassignIndicator command) {
+        Require.notBlank(command.toAgencyId(), "toAgencyId");
+        Require.notBlank(command.reason(), "reason");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.that(!command.toAgencyId().equals(leadAgencyId), "toAgencyId", "the indicator is already assigned to " + leadAgencyId);
+        apply(new IndicatorReassigned(indicatorId, leadAgencyId, command.toAgencyId(), command.reason(), command.effectiveDate()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReportIndicatorProgress command) {
+        Require.notBlank(command.reportId(), "reportId");
+        Require.notNull(command.period(), "period");
+        Require.that(command.period().within(planStart, planEnd), "period",
+                "period " + command.period() + " is outside the plan (" + planStart + " to " + planEnd + ")");
+        measure.violationOf(command.value()).ifPresent(reason -> {
+            throw new RuleViolation("value", reason);
+        });
+        Require.validEvidence(command.evidence(), "evidence");
+        if (reportedPeriods.contains(command.period())) {
+            throw new StateConflict("period " + command.period() + " is already reported; send a correction with a reason instead");
+        }
+        if (reportsById.containsKey(command.reportId())) {
+            throw new StateConflict("report " + command.reportId() + " already exists");
+        }
+        apply(new IndicatorProgressReported(indicatorId, command.reportId(), command.period(), command.value(),
+                command.note(), Require.orEmpty(command.evidence())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CorrectIndicatorProgress command) {
+        Report report = reportsById.get(command.reportId());
+        if (report == null) {
+            throw new RuleViolation("reportId", "no report " + command.reportId() + " on this indicator");
+        }
+        measure.violationOf(command.newValue()).ifPresent(reason -> {
+            throw new RuleViolation("newValue", reason);
+        });
+        Require.notBlank(command.reason(), "reason");
+        Require.validEvidence(command.evidence(), "evidence");
+        if (Objects.equals(report.value(), command.newValue())) {
+            throw new StateConflict("report " + command.reportId() + " already has this value");
+        }
+        apply(new IndicatorProgressCorrected(indicatorId, command.reportId(), report.period(), report.value(),
+                command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static void checkTarget(Target target, Measure measure, String field) {
+        Require.notNull(target, field);
+        Require.notNull(target.period(), field + ".period");
+        Require.notNull(target.comparator(), field + ".comparator");
+        measure.violationOf(target.value()).ifPresent(reason -> {
+            throw new RuleViolation(field + ".value", reason);
+        });
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorDefined event) {
+        indicatorId = event.indicatorId();
+        measure = event.measure();
+        planStart = event.planStart();
+        planEnd = event.planEnd();
+        leadAgencyId = event.leadAgencyId();
+        event.targets().forEach(t -> targets.put(t.period(), t));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorTargetRevised event) {
+        targets.put(event.period(), event.newTarget());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorReassigned event) {
+        leadAgencyId = event.toAgencyId();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorProgressReported event) {
+        reportsById.put(event.reportId(), new Report(event.period(), event.value()));
+        reportedPeriods.add(event.period());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorProgressCorrected event) {
+        reportsById.put(event.reportId(), new Report(event.period(), event.newValue()));
+    }
+}

@@ -1,0 +1,51 @@
+package vn.tiendo.command.indicator;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What can be asked of an indicator. {@code expectedVersion} is the version the client saw; when given and stale,
+ * the command is refused with a conflict (optimistic concurrency).
+ */
+public final class IndicatorCommands {
+
+    private IndicatorCommands() {
+    }
+
+    public record DefineIndicator(String indicatorId, String planId, String code, String name, String unit,
+                                  Measure measure, Direction direction, MeasuredValue baseline, String baselineAsWritten,
+                                  List<Target> targets, String leadAgencyId, String monitoringAgencyId,
+                                  LocalDate planStart, LocalDate planEnd) {
+    }
+
+    public record ReviseIndicatorTarget(@TargetAggregateIdentifier String indicatorId,
+                                        @TargetAggregateVersion Long expectedVersion,
+                                        Target newTarget, String reason, String decisionReference) {
+    }
+
+    public record ReassignIndicator(@TargetAggregateIdentifier String indicatorId,
+                                    @TargetAggregateVersion Long expectedVersion,
+                                    String toAgencyId, String reason, LocalDate effectiveDate) {
+    }
+
+    public record ReportIndicatorProgress(@TargetAggregateIdentifier String indicatorId,
+                                          @TargetAggregateVersion Long expectedVersion,
+                                          String reportId, Period period, MeasuredValue value, String note,
+                                          List<EvidenceRef> evidence) {
+    }
+
+    public record CorrectIndicatorProgress(@TargetAggregateIdentifier String indicatorId,
+                                           @TargetAggregateVersion Long expectedVersion,
+                                           String reportId, MeasuredValue newValue, String reason,
+                                           List<EvidenceRef> evidence) {
+    }
+}

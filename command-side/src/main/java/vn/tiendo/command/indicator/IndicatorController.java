@@ -1,0 +1,120 @@
+package vn.tiendo.command.indicator;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
+import vn.tiendo.command.registry.Registry;
+import vn.tiendo.command.web.CommandAccepted;
+import vn.tiendo.command.web.CommandDispatcher;
+import vn.tiendo.command.web.Ids;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/indicators")
+@Tag(name = "Chỉ tiêu / Indicators")
+public class IndicatorController {
+
+    public record DefineIndicatorRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String indicatorId,
+                                         @NotBlank String planId, @NotBlank String code, @NotBlank String name, String unit,
+                                         @NotNull Measure measure, @NotNull Direction direction,
+                                         MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
+                                         @NotBlank String leadAgencyId, @NotBlank String monitoringAgencyId) {
+    }
+
+    public record ReviseTargetRequest(Long expectedVersion, @NotNull Target newTarget, @NotBlank String reason,
+                                      String decisionReference) {
+    }
+
+    public record ReassignRequest(Long expectedVersion, @NotBlank String toAgencyId, @NotBlank String reason,
+                                  @NotNull LocalDate effectiveDate) {
+    }
+
+    public record ReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
+                                @NotNull Period period, @NotNull MeasuredValue value, String note, List<EvidenceRef> evidence) {
+    }
+
+    public record CorrectionRequest(Long expectedVersion, @NotNull MeasuredValue newValue, @NotBlank String reason,
+                                    List<EvidenceRef> evidence) {
+    }
+
+    private final CommandDispatcher dispatcher;
+    private final Registry registry;
+
+    public IndicatorController(CommandDispatcher dispatcher, Registry registry) {
+        this.dispatcher = dispatcher;
+        this.registry = registry;
+    }
+
+    @PostMapping
+    @Operation(summary = "Define an indicator of a plan: measure, baseline, targets per period, lead and monitoring agencies")
+    public ResponseEntity<CommandAccepted> define(@Valid @RequestBody DefineIndicatorRequest body, HttpServletRequest http) {
+        Registry.PlanPeriod plan = registry.requirePlan(body.planId(), "planId");
+        registry.requireAgency(body.leadAgencyId(), "leadAgencyId");
+        registry.requireAgency(body.monitoringAgencyId(), "monitoringAgencyId");
+        registry.indicatorWithCode(body.planId(), body.code()).ifPresent(existing -> {
+            throw new StateConflict("plan " + body.planId() + " already has indicator " + body.code() + " (" + existing + ")");
+        });
+        String indicatorId = Ids.orNew(body.indicatorId());
+        return dispatcher.create(http, body, indicatorId, new DefineIndicator(indicatorId, body.planId(), body.code(),
+                body.name(), body.unit(), body.measure(), body.direction(), body.baseline(), body.baselineAsWritten(),
+                body.targets(), body.leadAgencyId(), body.monitoringAgencyId(), plan.start(), plan.end()));
+    }
+
+    @PostMapping("/{indicatorId}/target-revisions")
+    @Operation(summary = "Revise the target of one period, with a reason and the deciding document")
+    public ResponseEntity<CommandAccepted> reviseTarget(@PathVariable String indicatorId, @Valid @RequestBody ReviseTargetRequest body,
+                                                        HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new ReviseIndicatorTarget(indicatorId, body.expectedVersion(),
+                body.newTarget(), body.reason(), body.decisionReference()), body.reason());
+    }
+
+    @PostMapping("/{indicatorId}/reassignments")
+    @Operation(summary = "Give the indicator to another lead agency from a date")
+    public ResponseEntity<CommandAccepted> reassign(@PathVariable String indicatorId, @Valid @RequestBody ReassignRequest body,
+                                                    HttpServletRequest http) {
+        registry.requireAgency(body.toAgencyId(), "toAgencyId");
+        return dispatcher.update(http, body, indicatorId, new ReassignIndicator(indicatorId, body.expectedVersion(),
+                body.toAgencyId(), body.reason(), body.effectiveDate()), body.reason());
+    }
+
+    @PostMapping("/{indicatorId}/reports")
+    @Operation(summary = "Report the indicator's value for a period, with evidence")
+    public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody ReportRequest body,
+                                                  HttpServletRequest http) {
+        String reportId = Ids.orNew(body.reportId());
+        return dispatcher.report(http, body, indicatorId, reportId, new ReportIndicatorProgress(indicatorId,
+                body.expectedVersion(), reportId, body.period(), body.value(), body.note(), body.evidence()));
+    }
+
+    @PostMapping("/{indicatorId}/reports/{reportId}/corrections")
+    @Operation(summary = "Correct an earlier report, with a reason; the original stays in the history")
+    public ResponseEntity<CommandAccepted> correct(@PathVariable String indicatorId, @PathVariable String reportId,
+                                                   @Valid @RequestBody CorrectionRequest body, HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new CorrectIndicatorProgress(indicatorId, body.expectedVersion(),
+                reportId, body.newValue(), body.reason(), body.evidence()), body.reason());
+    }
+}

@@ -1,0 +1,58 @@
+package vn.tiendo.command.registry;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tiendo.command.common.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the cross-aggregate questions a command needs before it is sent. */
+@Component
+public class Registry {
+
+    public record PlanPeriod(LocalDate start, LocalDate end) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public Registry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean agencyExists(String agencyId) {
+        return agencyId != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from command_side.agency where agency_id = ?)", Boolean.class, agencyId));
+    }
+
+    public Optional<PlanPeriod> planPeriod(String planId) {
+        return jdbc.query("select period_start, period_end from command_side.plan where plan_id = ?",
+                (rs, i) -> new PlanPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)), planId).stream().findFirst();
+    }
+
+    public Optional<String> indicatorWithCode(String planId, String code) {
+        return jdbc.queryForList("select indicator_id from command_side.indicator_code where plan_id = ? and code = ?",
+                String.class, planId, code).stream().findFirst();
+    }
+
+    /** Fails with 400 naming {@code field} when the agency is unknown. */
+    public void requireAgency(String agencyId, String field) {
+        if (agencyId != null && !agencyExists(agencyId)) {
+            throw new RuleViolation(field, "no agency " + agencyId);
+        }
+    }
+
+    public void requireAgencies(List<String> agencyIds, String field) {
+        if (agencyIds == null) {
+            return;
+        }
+        for (int i = 0; i < agencyIds.size(); i++) {
+            requireAgency(agencyIds.get(i), field + "[" + i + "]");
+        }
+    }
+
+    public PlanPeriod requirePlan(String planId, String field) {
+        return planPeriod(planId).orElseThrow(() -> new RuleViolation(field, "no plan " + planId));
+    }
+}

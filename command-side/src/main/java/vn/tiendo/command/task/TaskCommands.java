@@ -1,0 +1,42 @@
+package vn.tiendo.command.task;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.TaskDeadline;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What can be asked of a task; {@code expectedVersion} works as for indicators. */
+public final class TaskCommands {
+
+    private TaskCommands() {
+    }
+
+    public record AssignTask(String taskId, String planId, String content, String leadAgencyId,
+                             List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct) {
+    }
+
+    public record ReassignTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                               String toAgencyId, String reason, LocalDate effectiveDate) {
+    }
+
+    public record ReviseTaskDeadline(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                                     TaskDeadline newDeadline, String reason, String decisionReference) {
+    }
+
+    public record ReportTaskProgress(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                                     String reportId, Period period, Integer percentComplete, String note,
+                                     List<EvidenceRef> evidence) {
+    }
+
+    public record CompleteTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                               LocalDate completedOn, String product, List<EvidenceRef> evidence) {
+    }
+
+    public record CancelTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                             String reason) {
+    }
+}

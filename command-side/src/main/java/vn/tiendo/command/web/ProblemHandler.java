@@ -1,0 +1,151 @@
+package vn.tiendo.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.StateConflict;
+
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as RFC 7807 problem details. Bad input is 400 and names each bad field in {@code errors};
+ * unknown ids 404; stale versions and state conflicts 409. No stack traces or SQL reach the client.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    public record FieldError(String field, String message) {
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:tiendo:problem:" + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail invalid(List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ / Invalid input",
+                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = "body";
+        String message = "the request body is not valid JSON";
+        if (ex.getCause() instanceof JsonMappingException mapping) {
+            field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            Throwable root = mapping.getCause() != null ? mapping.getCause() : mapping;
+            message = root instanceof IllegalArgumentException ? root.getMessage() : "has the wrong type or format";
+            if (field.isEmpty()) {
+                field = "body";
+            }
+        }
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(e.field(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(StateConflict.class)
+    ResponseEntity<ProblemDetail> stateConflict(StateConflict e) {
+        return conflict("state-conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "version-conflict", "Dữ liệu đã thay đổi / Version conflict",
+                "expected version " + e.getExpectedVersion() + " but it is " + e.getActualVersion() + "; reload and try again");
+        problem.setProperty("currentVersion", e.getActualVersion());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Two writers appended to the same aggregate at once, or an id was used twice. */
+    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e) {
+        return conflict("concurrent-write", "someone else changed or created the same record at the same time; reload and try again");
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
+                "Không tìm thấy / Not found", "no record with id " + e.getAggregateIdentifier()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key đã dùng / Idempotency-Key reused", e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError(CommandDispatcher.IDEMPOTENCY_HEADER, e.getMessage())));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** Distributed command buses (Axon Server) wrap the handler's exception; answer as if it had been thrown here. */
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> remote(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuleViolation v) {
+            return ruleViolation(v);
+        }
+        if (cause instanceof StateConflict c) {
+            return stateConflict(c);
+        }
+        if (cause instanceof AggregateNotFoundException n) {
+            return notFound(n);
+        }
+        if (cause instanceof ConflictingAggregateVersionException v) {
+            return staleVersion(v);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+                "Lỗi hệ thống / Internal error", "the command was not applied; the error is logged"));
+    }
+
+    private static ResponseEntity<ProblemDetail> conflict(String type, String detail) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, type, "Xung đột / Conflict", detail));
+    }
+
+}

@@ -1,0 +1,206 @@
+package vn.tiendo.command.indicator;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasureKind;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorProgressCorrected;
+import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorTargetRevised;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+
+/**
+ * The indicator's rules, on indicators of the real plans: A.1 of Decision 1305/QĐ-UBND (5G coverage, ≥ 60% by 2025)
+ * and DTI 2025 indicators measured as pass/fail, ratio and level.
+ */
+class IndicatorTest {
+
+    private static final String ID = "QD-1305-2025.A.1";
+    private static final Period Y2025 = Period.year(2025);
+    private static final Target COVERAGE_2025 = new Target(Y2025, Comparator.GE, percent("60"), "≥ 60%");
+
+    private AggregateTestFixture<Indicator> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Indicator.class);
+    }
+
+    private static MeasuredValue percent(String value) {
+        return new MeasuredValue.Percent(new BigDecimal(value));
+    }
+
+    private static IndicatorDefined defined(Measure measure, List<Target> targets) {
+        return new IndicatorDefined(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số", measure,
+                Direction.INCREASE, null, null, targets, "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31));
+    }
+
+    private static IndicatorDefined coverage() {
+        return defined(Measure.of(MeasureKind.PERCENT), List.of(COVERAGE_2025));
+    }
+
+    private static ReportIndicatorProgress report(String reportId, String period, MeasuredValue value) {
+        return new ReportIndicatorProgress(ID, null, reportId, Period.parse(period), value, null, List.of());
+    }
+
+    @Test
+    void reportsAValueThatFitsTheMeasure() {
+        fixture.given(coverage())
+                .when(report("r1", "2025-06", percent("48.5")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void refusesAPercentageAbove100() {
+        fixture.given(coverage())
+                .when(report("r1", "2025-06", percent("100.5")))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a percentage must be between 0 and 100")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAValueOfAnotherKind() {
+        fixture.given(coverage())
+                .when(report("r1", "2025-06", new MeasuredValue.Count(BigDecimal.TEN)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesANegativeCountAndAFractionalCount() {
+        fixture.given(defined(Measure.of(MeasureKind.COUNT), List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.Count(new BigDecimal("-1"))))
+                .expectException(RuleViolation.class);
+        fixture.given(defined(Measure.of(MeasureKind.COUNT), List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.Count(new BigDecimal("2.5"))))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void refusesARatioWhoseNumeratorExceedsItsDenominator() {
+        // DTI 2025, indicator 3.7.a is written "Đạt: 7/7"
+        fixture.given(defined(Measure.of(MeasureKind.RATIO), List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.Ratio(BigDecimal.valueOf(8), BigDecimal.valueOf(7))))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("a ratio's numerator must not exceed its denominator");
+    }
+
+    @Test
+    void passFailNeedsABoolean() {
+        fixture.given(defined(Measure.of(MeasureKind.PASS_FAIL), List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.PassFail(null)))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aLevelMustComeFromTheIndicatorsList() {
+        Measure levels = new Measure(MeasureKind.LEVEL, List.of("D", "C", "B", "A"));
+        fixture.given(defined(levels, List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.Level("E")))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("level must be one of [D, C, B, A]");
+        fixture.given(defined(levels, List.of()))
+                .when(report("r1", "2025-06", new MeasuredValue.Level("B")))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesAPeriodOutsideThePlan() {
+        fixture.given(coverage())
+                .when(report("r1", "2031-01", percent("70")))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPeriodIsReportedOnceAndThenCorrected() {
+        fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
+                .when(report("r2", "2025-06", percent("50")))
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void aCorrectionNeedsAReasonAndKeepsTheOldValue() {
+        IndicatorProgressReported reported = new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of());
+        fixture.given(coverage(), reported)
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), " ", List.of()))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage(), reported)
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), "số liệu nhà mạng cập nhật", List.of()))
+                .expectEvents(new IndicatorProgressCorrected(ID, "r1", Period.parse("2025-06"), percent("48.5"), percent("51.2"),
+                        "số liệu nhà mạng cập nhật", List.of()));
+    }
+
+    @Test
+    void aCorrectionOfAnUnknownReportIsRefused() {
+        fixture.given(coverage())
+                .when(new CorrectIndicatorProgress(ID, null, "nope", percent("51.2"), "lý do", List.of()))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aTargetRevisionNeedsAReasonAndRecordsTheOldTarget() {
+        Target lowered = new Target(Y2025, Comparator.GE, percent("55"), "≥ 55%");
+        fixture.given(coverage())
+                .when(new ReviseIndicatorTarget(ID, null, lowered, "", "QĐ điều chỉnh"))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage())
+                .when(new ReviseIndicatorTarget(ID, null, lowered, "điều chỉnh theo lộ trình", "QĐ điều chỉnh"))
+                .expectEvents(new IndicatorTargetRevised(ID, Y2025, COVERAGE_2025, lowered, "điều chỉnh theo lộ trình", "QĐ điều chỉnh"));
+    }
+
+    @Test
+    void reassigningToTheCurrentHolderIsRefused() {
+        fixture.given(coverage())
+                .when(new ReassignIndicator(ID, null, "so-khcn", "không đổi", LocalDate.of(2026, 1, 1)))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage())
+                .when(new ReassignIndicator(ID, null, "vien-thong", "phân công lại", LocalDate.of(2026, 1, 1)))
+                .expectEvents(new IndicatorReassigned(ID, "so-khcn", "vien-thong", "phân công lại", LocalDate.of(2026, 1, 1)));
+    }
+
+    @Test
+    void evidenceMustSayWhereTheDocumentIs() {
+        fixture.given(coverage())
+                .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
+                        List.of(new EvidenceRef(null, null, null, "báo cáo", null, null))))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage())
+                .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
+                        List.of(new EvidenceRef("125/BC-STTTT", LocalDate.of(2025, 7, 5), "Sở KH&CN", "Báo cáo", null, "abc"))))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void aStaleExpectedVersionIsAConflict() {
+        fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
+                .when(new ReportIndicatorProgress(ID, 0L, "r2", Period.parse("2025-07"), percent("50"), null, List.of()))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+        fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
+                .when(new ReportIndicatorProgress(ID, 1L, "r2", Period.parse("2025-07"), percent("50"), null, List.of()))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(2L));
+    }
+}

@@ -1,0 +1,213 @@
+package vn.tiendo.command.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tiendo.command.CommandSideTest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command API over HTTP against the real PostgreSQL event store, with indicator A.1 of Decision 1305/QĐ-UBND.
+ */
+@CommandSideTest
+class CommandApiTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private String suffix;
+    private String indicatorId;
+
+    @BeforeEach
+    void registerPlanAgencyAndIndicator() {
+        suffix = UUID.randomUUID().toString().substring(0, 8);
+        indicatorId = "QD-1305-2025.A.1-" + suffix;
+        assertThat(post("/api/agencies", """
+                {"agencyId":"ubnd-tinh-%1$s","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""".formatted(suffix), null).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(post("/api/agencies", """
+                {"agencyId":"so-khcn-%1$s","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh-%1$s"}"""
+                .formatted(suffix), null).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/plans", """
+                {"planId":"QD-1305-2025-%s","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
+                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}"""
+                .formatted(suffix), null).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> defined = post("/api/indicators", """
+                {"indicatorId":"%1$s","planId":"QD-1305-2025-%2$s","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn","unit":"%% dân số",
+                 "measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"},
+                            {"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":100},"asWritten":"100%%"}],
+                 "leadAgencyId":"so-khcn-%2$s","monitoringAgencyId":"so-khcn-%2$s"}""".formatted(indicatorId, suffix), null);
+        assertThat(defined.getStatusCode().value()).as(defined.getBody()).isEqualTo(201);
+    }
+
+    @Test
+    void aReportIsStoredWithWhoForWhomAndWhichRequest() throws Exception {
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/reports",
+                """
+                {"period":"2025-06","value":{"kind":"PERCENT","value":48.5},"note":"theo số liệu nhà mạng",
+                 "evidence":[{"documentNumber":"125/BC-SKHCN","issuedOn":"2025-07-05","issuer":"Sở KH&CN","title":"Báo cáo tháng 6"}]}""",
+                null);
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        JsonNode body = json.readTree(response.getBody());
+        assertThat(body.get("version").asLong()).isEqualTo(1);
+        assertThat(body.get("reportId").asText()).isNotBlank();
+
+        String metaData = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId);
+        JsonNode meta = json.readTree(metaData);
+        assertThat(meta.get("actor").asText()).isEqualTo("chuyen-vien-so-khcn");
+        assertThat(meta.get("onBehalfOf").asText()).isEqualTo("so-khcn-" + suffix);
+        assertThat(meta.get("requestId").asText()).isNotBlank();
+        assertThat(meta.get("correlationId").asText()).isNotBlank();
+        String payloadType = jdbc.queryForObject("select payload_type || '@' || payload_revision from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId);
+        assertThat(payloadType).isEqualTo("vn.tiendo.events.indicator.IndicatorProgressReported@1");
+        assertThat(jdbc.queryForObject("select data_type from information_schema.columns where table_schema = 'event_store' "
+                + "and table_name = 'domain_event_entry' and column_name = 'payload'", String.class)).isEqualTo("bytea");
+    }
+
+    @Test
+    void aValueOutsideTheMeasureIs400NamingTheFieldAndStoresNothing() throws Exception {
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/reports",
+                """
+                {"period":"2025-06","value":{"kind":"PERCENT","value":120}}""", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("value");
+        assertThat(eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedPeriodIs400NamingTheField() throws Exception {
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/reports",
+                """
+                {"period":"2025-13","value":{"kind":"PERCENT","value":20}}""", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("period");
+    }
+
+    @Test
+    void missingRequiredFieldsAreEachNamed() throws Exception {
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/target-revisions", "{}", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field")).containsExactly("newTarget", "reason");
+    }
+
+    @Test
+    void aCommandWithoutAnActorIsRefused() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = http.exchange("/api/indicators/" + indicatorId + "/reports", HttpMethod.POST,
+                new HttpEntity<>("""
+                        {"period":"2025-06","value":{"kind":"PERCENT","value":20}}""", headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("X-Actor");
+        assertThat(eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownIndicatorIs404() {
+        ResponseEntity<String> response = post("/api/indicators/no-such-indicator/reports",
+                """
+                {"period":"2025-06","value":{"kind":"PERCENT","value":20}}""", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnknownAgencyIs400NamingTheField() throws Exception {
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/reassignments",
+                """
+                {"toAgencyId":"no-such-agency","reason":"phân công lại","effectiveDate":"2026-01-01"}""", null);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("toAgencyId");
+    }
+
+    @Test
+    void aStaleVersionIs409() {
+        String first = """
+                {"expectedVersion":0,"period":"2025-06","value":{"kind":"PERCENT","value":48.5}}""";
+        assertThat(post("/api/indicators/" + indicatorId + "/reports", first, null).getStatusCode().value()).isEqualTo(201);
+        String stale = """
+                {"expectedVersion":0,"period":"2025-07","value":{"kind":"PERCENT","value":50}}""";
+        ResponseEntity<String> response = post("/api/indicators/" + indicatorId + "/reports", stale, null);
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameIdempotencyKeyTwiceGivesOneEventAndTheSameAnswer() {
+        String body = """
+                {"period":"2025-06","value":{"kind":"PERCENT","value":48.5}}""";
+        String key = "report-" + suffix;
+        ResponseEntity<String> first = post("/api/indicators/" + indicatorId + "/reports", body, key);
+        ResponseEntity<String> second = post("/api/indicators/" + indicatorId + "/reports", body, key);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getStatusCode().value()).isEqualTo(201);
+        assertThat(second.getBody()).isEqualTo(first.getBody());
+        assertThat(second.getHeaders().getFirst(CommandDispatcher.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(eventCount()).isEqualTo(2);
+
+        ResponseEntity<String> different = post("/api/indicators/" + indicatorId + "/reports", body.replace("48.5", "49"), key);
+        assertThat(different.getStatusCode().value()).isEqualTo(422);
+        assertThat(eventCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailedCommandDoesNotUseUpItsIdempotencyKey() {
+        String key = "retry-" + suffix;
+        assertThat(post("/api/indicators/" + indicatorId + "/reports", """
+                {"period":"2031-01","value":{"kind":"PERCENT","value":48.5}}""", key).getStatusCode().value()).isEqualTo(400);
+        assertThat(post("/api/indicators/" + indicatorId + "/reports", """
+                {"period":"2031-01","value":{"kind":"PERCENT","value":48.5}}""".replace("2031-01", "2025-06"), key)
+                .getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void aSecondIndicatorWithTheSameCodeInThePlanIs409() {
+        ResponseEntity<String> response = post("/api/indicators", """
+                {"planId":"QD-1305-2025-%1$s","code":"A.1","name":"trùng mã","measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "leadAgencyId":"so-khcn-%1$s","monitoringAgencyId":"so-khcn-%1$s"}""".formatted(suffix), null);
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServed() {
+        ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody()).contains("/api/indicators/{indicatorId}/reports");
+    }
+
+    private long eventCount() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ?", Long.class, indicatorId);
+    }
+
+    private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+        headers.set(Caller.ACTOR_HEADER, "chuyen-vien-so-khcn");
+        headers.set(Caller.ON_BEHALF_OF_HEADER, "so-khcn-" + suffix);
+        if (idempotencyKey != null) {
+            headers.set(CommandDispatcher.IDEMPOTENCY_HEADER, idempotencyKey);
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+}

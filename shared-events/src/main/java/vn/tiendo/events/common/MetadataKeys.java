@@ -1,0 +1,23 @@
+package vn.tiendo.events.common;
+
+/**
+ * Keys of the metadata every event carries. The recorded time is the event's own timestamp;
+ * the business period is in the payload.
+ */
+public final class MetadataKeys {
+    /** Who did it: the person's user name. */
+    public static final String ACTOR = "actor";
+    /** The agency the actor acted for. */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
+    /** Why, where the command has a reason. */
+    public static final String REASON = "reason";
+    /** The HTTP request that caused it. */
+    public static final String REQUEST_ID = "requestId";
+    /** The client's Idempotency-Key, when it sent one. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** Set by Axon: the message that started the chain. */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,8 @@
+package vn.tiendo.events.common;
+
+/**
+ * A target for one period: "≥ 60%" for 2025 is {@code (2025, GE, Percent 60, "≥ 60%")}.
+ * {@code asWritten} keeps the plan's own words, which stay the reference.
+ */
+public record Target(Period period, Comparator comparator, MeasuredValue value, String asWritten) {
+}

@@ -1,0 +1,9 @@
+package vn.tiendo.events.task;
+
+import vn.tiendo.events.common.TaskDeadline;
+import org.axonframework.serialization.Revision;
+
+/** A task's deadline was moved, by a decision, for a reason. */
+@Revision("1")
+public record TaskDeadlineRevised(String taskId, TaskDeadline oldDeadline, TaskDeadline newDeadline, String reason, String decisionReference) {
+}
