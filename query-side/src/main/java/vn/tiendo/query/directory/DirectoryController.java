@@ -1,0 +1,44 @@
+package vn.tiendo.query.directory;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.query.web.Page;
+
+import java.util.List;
+
+@RestController
+@Tag(name = "Kế hoạch và cơ quan / Plans and agencies")
+public class DirectoryController {
+
+    private final DirectoryQueries queries;
+
+    public DirectoryController(DirectoryQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/plans")
+    @Operation(summary = "The registered plans")
+    public List<DirectoryQueries.PlanView> plans() {
+        return queries.plans();
+    }
+
+    @GetMapping("/api/agencies")
+    @Operation(summary = "Agencies, by kind or parent")
+    public Page<DirectoryQueries.AgencyView> agencies(@RequestParam(required = false) AgencyKind kind,
+                                                      @RequestParam(required = false) String parentAgencyId,
+                                                      @RequestParam(defaultValue = "0") int page,
+                                                      @RequestParam(defaultValue = "50") int size) {
+        return Page.of(queries.agencies(kind, parentAgencyId), page, size);
+    }
+
+    @GetMapping("/api/agencies/{agencyId}/summary")
+    @Operation(summary = "An agency's indicators and tasks counted by status (optionally in one plan)")
+    public DirectoryQueries.AgencySummary summary(@PathVariable String agencyId, @RequestParam(required = false) String planId) {
+        return queries.summary(agencyId, planId);
+    }
+}

@@ -1,0 +1,48 @@
+package vn.tiendo.query.directory;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.plan.PlanRegistered;
+
+import static vn.tiendo.query.config.Times.utc;
+
+import java.time.Instant;
+
+/** Plans and agencies: the directory the other views name things from. */
+@Component
+@ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
+public class DirectoryProjection {
+
+    public static final String PROCESSING_GROUP = "directory-projection";
+
+    private final JdbcTemplate jdbc;
+
+    public DirectoryProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PlanRegistered event, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into projection.plan (plan_id, document_number, issued_on, issuer, title, period_start, period_end, registered_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                event.planId(), event.documentNumber(), event.issuedOn(), event.issuer(), event.title(),
+                event.periodStart(), event.periodEnd(), utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(AgencyRegistered event, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into projection.agency (agency_id, name, kind, parent_agency_id, registered_at) values (?, ?, ?, ?, ?)",
+                event.agencyId(), event.name(), event.kind().name(), event.parentAgencyId(), utc(recordedAt));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from projection.plan");
+        jdbc.update("delete from projection.agency");
+    }
+}

@@ -1,0 +1,91 @@
+package vn.tiendo.query.directory;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.query.indicator.IndicatorQueries;
+import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.status.TaskStatus;
+import vn.tiendo.query.task.TaskQueries;
+import vn.tiendo.query.web.NotFound;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Plans, agencies and the agency summary (counts by status), computed from the same views the lists show. */
+@Component
+public class DirectoryQueries {
+
+    public record PlanView(String planId, String documentNumber, LocalDate issuedOn, String issuer, String title,
+                           LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId) {
+    }
+
+    public record AgencySummary(String agencyId, String name, AgencyKind kind, int indicatorCount,
+                                Map<IndicatorStatus, Integer> indicators, int taskCount, Map<TaskStatus, Integer> tasks) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final IndicatorQueries indicators;
+    private final TaskQueries tasks;
+
+    public DirectoryQueries(JdbcTemplate jdbc, IndicatorQueries indicators, TaskQueries tasks) {
+        this.jdbc = jdbc;
+        this.indicators = indicators;
+        this.tasks = tasks;
+    }
+
+    public List<PlanView> plans() {
+        return jdbc.query("select * from projection.plan order by period_start, plan_id", (rs, i) -> new PlanView(
+                rs.getString("plan_id"), rs.getString("document_number"), rs.getObject("issued_on", LocalDate.class),
+                rs.getString("issuer"), rs.getString("title"), rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class)));
+    }
+
+    public List<AgencyView> agencies(AgencyKind kind, String parentAgencyId) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select * from projection.agency where true");
+        if (kind != null) {
+            sql.append(" and kind = ?");
+            args.add(kind.name());
+        }
+        if (parentAgencyId != null) {
+            sql.append(" and parent_agency_id = ?");
+            args.add(parentAgencyId);
+        }
+        sql.append(" order by name, agency_id");
+        return jdbc.query(sql.toString(), (rs, i) -> new AgencyView(rs.getString("agency_id"), rs.getString("name"),
+                AgencyKind.valueOf(rs.getString("kind")), rs.getString("parent_agency_id")), args.toArray());
+    }
+
+    public AgencyView agency(String agencyId) {
+        return jdbc.query("select * from projection.agency where agency_id = ?", (rs, i) -> new AgencyView(
+                        rs.getString("agency_id"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
+                        rs.getString("parent_agency_id")), agencyId)
+                .stream().findFirst().orElseThrow(() -> new NotFound("agency", agencyId));
+    }
+
+    /** Counts of the indicators an agency leads and the tasks it leads or coordinates, by status, optionally in one plan. */
+    public AgencySummary summary(String agencyId, String planId) {
+        AgencyView agency = agency(agencyId);
+        Map<IndicatorStatus, Integer> byIndicatorStatus = new EnumMap<>(IndicatorStatus.class);
+        for (IndicatorStatus s : IndicatorStatus.values()) {
+            byIndicatorStatus.put(s, 0);
+        }
+        var indicatorViews = indicators.list(planId, agencyId, null, null);
+        indicatorViews.forEach(v -> byIndicatorStatus.merge(v.status(), 1, Integer::sum));
+        Map<TaskStatus, Integer> byTaskStatus = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus s : TaskStatus.values()) {
+            byTaskStatus.put(s, 0);
+        }
+        var taskViews = tasks.list(planId, agencyId, null);
+        taskViews.forEach(v -> byTaskStatus.merge(v.status(), 1, Integer::sum));
+        return new AgencySummary(agency.agencyId(), agency.name(), agency.kind(), indicatorViews.size(), byIndicatorStatus,
+                taskViews.size(), byTaskStatus);
+    }
+}

@@ -1,0 +1,105 @@
+package vn.tiendo.query.indicator;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorProgressCorrected;
+import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.query.config.JsonColumns;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static vn.tiendo.query.config.Times.utc;
+
+/**
+ * Indicators as they stand (definition after revisions and reassignments) and their time series (one row per
+ * reported period). Statuses are not stored: they depend on the clock and are computed when read.
+ */
+@Component
+@ProcessingGroup(IndicatorProjection.PROCESSING_GROUP)
+public class IndicatorProjection {
+
+    public static final String PROCESSING_GROUP = "indicator-projection";
+    static final TypeReference<List<Target>> TARGETS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final JsonColumns json;
+
+    public IndicatorProjection(JdbcTemplate jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(IndicatorDefined e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into projection.indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
+                        + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at) "
+                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
+                e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
+                json.write(e.baseline()), e.baselineAsWritten(), json.write(e.targets()), e.leadAgencyId(),
+                e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(IndicatorTargetRevised e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        String current = jdbc.queryForObject("select targets::text from projection.indicator where indicator_id = ?",
+                String.class, e.indicatorId());
+        List<Target> targets = new ArrayList<>(json.read(current, TARGETS));
+        targets.removeIf(t -> t.period().equals(e.period()));
+        targets.add(e.newTarget());
+        targets.sort(java.util.Comparator.comparing(Target::period));
+        jdbc.update("update projection.indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
+                json.write(targets), version, utc(recordedAt), e.indicatorId());
+    }
+
+    @EventHandler
+    void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update projection.indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
+                e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
+    }
+
+    @EventHandler
+    void on(IndicatorProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor, @MetaDataValue(MetadataKeys.ON_BEHALF_OF) String onBehalfOf) {
+        jdbc.update("insert into projection.indicator_period (indicator_id, period, period_end, report_id, value, note, evidence, "
+                        + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
+                e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
+                json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
+        touch(e.indicatorId(), version, recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorProgressCorrected e, @SequenceNumber long version, @Timestamp Instant recordedAt,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        jdbc.update("update projection.indicator_period set value = ?::jsonb, correction_count = correction_count + 1, "
+                        + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
+                        + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
+                json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
+        touch(e.indicatorId(), version, recordedAt);
+    }
+
+    private void touch(String indicatorId, long version, Instant recordedAt) {
+        jdbc.update("update projection.indicator set version = ?, updated_at = ? where indicator_id = ?",
+                version, utc(recordedAt), indicatorId);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("delete from projection.indicator_period");
+        jdbc.update("delete from projection.indicator");
+    }
+}

@@ -1,0 +1,49 @@
+package vn.tiendo.query.indicator;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.web.Page;
+import vn.tiendo.query.web.QueryParams;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/indicators")
+@Tag(name = "Chỉ tiêu / Indicators")
+public class IndicatorQueryController {
+
+    private final IndicatorQueries queries;
+
+    public IndicatorQueryController(IndicatorQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "Indicators with their latest value (or the value for ?period=2026-03), target in force and status")
+    public Page<IndicatorView.Status> list(@RequestParam(required = false) String planId,
+                                           @RequestParam(required = false) String agencyId,
+                                           @RequestParam(required = false) IndicatorStatus status,
+                                           @RequestParam(required = false) String period,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "50") int size) {
+        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period")), page, size);
+    }
+
+    @GetMapping("/{indicatorId}")
+    @Operation(summary = "One indicator with its status")
+    public IndicatorView.Status get(@PathVariable String indicatorId, @RequestParam(required = false) String period) {
+        return queries.get(indicatorId, QueryParams.period(period, "period"));
+    }
+
+    @GetMapping("/{indicatorId}/series")
+    @Operation(summary = "The time series: one row per reported period with value, target, status, who reported and corrections")
+    public List<IndicatorView.SeriesPoint> series(@PathVariable String indicatorId) {
+        return queries.series(indicatorId);
+    }
+}

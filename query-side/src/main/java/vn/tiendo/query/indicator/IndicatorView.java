@@ -1,0 +1,37 @@
+package vn.tiendo.query.indicator;
+
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.query.status.IndicatorStatus;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Views of the indicator API. */
+public final class IndicatorView {
+
+    private IndicatorView() {
+    }
+
+    /** An indicator with its value for the assessed period (the latest reported one unless asked) and its status. */
+    public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name, String unit, Measure measure,
+                         Direction direction, String leadAgencyId, String leadAgencyName, String monitoringAgencyId,
+                         MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
+                         String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,
+                         IndicatorStatus status, String statusLabel, OffsetDateTime reportedAt, String reportedBy,
+                         int correctionCount, long version) {
+    }
+
+    /** One period of an indicator's time series. */
+    public record SeriesPoint(String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,
+                              IndicatorStatus status, String statusLabel, String reportId, OffsetDateTime reportedAt,
+                              String reportedBy, String reportedFor, String note, List<EvidenceRef> evidence,
+                              boolean corrected, int correctionCount, OffsetDateTime lastCorrectedAt,
+                              String lastCorrectedBy, String lastCorrectionReason) {
+    }
+}

@@ -1,0 +1,16 @@
+package vn.tiendo.query.task;
+
+import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.query.status.TaskStatus;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A task as it stands, with its status on today's date. */
+public record TaskView(String taskId, String planId, String content, String leadAgencyId, String leadAgencyName,
+                       List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct,
+                       int percentComplete, String lastReportedPeriod, OffsetDateTime lastReportedAt, String lastReportedBy,
+                       LocalDate completedOn, String product, String cancelReason, TaskStatus status, String statusLabel,
+                       long version) {
+}

@@ -1,0 +1,7 @@
+package vn.tiendo.query.web;
+
+public class NotFound extends RuntimeException {
+    public NotFound(String what, String id) {
+        super("no " + what + " " + id);
+    }
+}

@@ -1,0 +1,203 @@
+package vn.tiendo.query.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tiendo.command.CommandSideApplication;
+import vn.tiendo.query.QuerySideApplication;
+import vn.tiendo.query.admin.Projections;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Both services, started as a user would start them, against a fresh PostgreSQL database: commands go over HTTP to
+ * the command side; the query side's streaming processors read the event store and the query API shows the change.
+ * The data is indicator A.1 and a task of Decision 1305/QĐ-UBND. The query side's clock is fixed on 2026-11-22.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final String DB = "tiendo_test_e2e";
+    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/" + DB;
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
+
+    private static ConfigurableApplicationContext commandSide;
+    private static ConfigurableApplicationContext querySide;
+    private static String commands;
+    private static String queries;
+    private static final Http http = new Http();
+
+    @BeforeAll
+    static void startBothServicesOnAFreshDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + DB + " with (force)");
+        }
+        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .run("--server.port=0", "--spring.datasource.url=" + DB_URL);
+        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
+                .properties(QuerySideApplication.CONFIG_NAME)
+                .run("--server.port=0", "--spring.datasource.url=" + DB_URL, "--tiendo.clock=2026-11-22T03:00:00Z");
+        commands = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
+        queries = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (querySide != null) {
+            querySide.close();
+        }
+        if (commandSide != null) {
+            commandSide.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aReportPostedOnTheCommandSideShowsOnTheQuerySide() {
+        created(http.post(commands + "/api/agencies", """
+                {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}"""));
+        created(http.post(commands + "/api/agencies", """
+                {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+        created(http.post(commands + "/api/plans", """
+                {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
+                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}"""));
+        created(http.post(commands + "/api/indicators", """
+                {"indicatorId":"QD-1305-2025.A.1","planId":"QD-1305-2025","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn",
+                 "unit":"% dân số","measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%"},
+                            {"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":100},"asWritten":"100%"}],
+                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}"""));
+
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode indicator = http.get(queries + "/api/indicators/QD-1305-2025.A.1").body();
+            assertThat(indicator.path("status").asText()).isEqualTo("NO_DATA");
+        });
+
+        created(http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports", """
+                {"reportId":"A1-2026-10","period":"2026-10","value":{"kind":"PERCENT","value":70},"note":"số liệu nhà mạng"}"""));
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode indicator = http.get(queries + "/api/indicators/QD-1305-2025.A.1").body();
+            assertThat(indicator.path("period").asText()).isEqualTo("2026-10");
+            assertThat(indicator.path("value").path("value").decimalValue()).isEqualByComparingTo("70");
+            // on the path from 0 (2025-01-01) to 100% (2030-12-31), 2026-10-31 expects about 30.5%
+            assertThat(indicator.path("status").asText()).isEqualTo("ON_TRACK");
+            assertThat(indicator.path("targetInForce").path("asWritten").asText()).isEqualTo("100%");
+            assertThat(indicator.path("reportedBy").asText()).isEqualTo("chuyen-vien-phong-cds");
+        });
+    }
+
+    @Test
+    @Order(2)
+    void theTimeSeriesShowsEachPeriodAgainstItsTargetAndCorrections() {
+        created(http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports", """
+                {"reportId":"A1-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}"""));
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode series = http.get(queries + "/api/indicators/QD-1305-2025.A.1/series").body();
+            assertThat(series).hasSize(2);
+            assertThat(series.get(0).path("period").asText()).isEqualTo("2025-12");
+            // below the 2025 target of ≥ 60% and 2025 is over
+            assertThat(series.get(0).path("status").asText()).isEqualTo("OVERDUE");
+            assertThat(series.get(0).path("targetInForce").path("asWritten").asText()).isEqualTo("≥ 60%");
+        });
+
+        JsonNode accepted = http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2025-12/corrections", """
+                {"newValue":{"kind":"PERCENT","value":61},"reason":"nhà mạng gửi số liệu chính thức"}""").body();
+        assertThat(accepted.path("version").asLong()).isEqualTo(3);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode december = http.get(queries + "/api/indicators/QD-1305-2025.A.1/series").body().get(0);
+            assertThat(december.path("status").asText()).isEqualTo("ACHIEVED");
+            assertThat(december.path("corrected").asBoolean()).isTrue();
+            assertThat(december.path("lastCorrectionReason").asText()).isEqualTo("nhà mạng gửi số liệu chính thức");
+            assertThat(http.get(queries + "/api/indicators/QD-1305-2025.A.1").body().path("version").asLong()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void taskStatusFollowsProgressDeadlineAndCompletion() {
+        created(http.post(commands + "/api/tasks", """
+                {"taskId":"QD-1305-2025.NV-40","planId":"QD-1305-2025","content":"Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh",
+                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"2025-12-31","asWritten":"Tháng 12/2025"},
+                 "expectedProduct":"Kiến trúc được phê duyệt"}"""));
+        created(http.post(commands + "/api/tasks/QD-1305-2025.NV-40/reports", """
+                {"period":"2025-11","percentComplete":40}"""));
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode task = http.get(queries + "/api/tasks/QD-1305-2025.NV-40").body();
+            assertThat(task.path("percentComplete").asInt()).isEqualTo(40);
+            assertThat(task.path("status").asText()).isEqualTo("OVERDUE");
+        });
+        assertThat(http.post(commands + "/api/tasks/QD-1305-2025.NV-40/completion", """
+                {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}""").status()).isEqualTo(200);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(http.get(queries + "/api/tasks/QD-1305-2025.NV-40").body().path("status").asText()).isEqualTo("COMPLETED_LATE"));
+
+        assertThat(http.post(commands + "/api/tasks/QD-1305-2025.NV-40/reports", """
+                {"period":"2026-02","percentComplete":100}""").status()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(4)
+    void listsFilterAndPageAndTheAgencySummaryCounts() {
+        JsonNode achieved = http.get(queries + "/api/indicators?planId=QD-1305-2025&status=ON_TRACK").body();
+        assertThat(achieved.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(http.get(queries + "/api/indicators?planId=QD-1305-2025&status=BEHIND").body().path("totalItems").asInt()).isZero();
+        JsonNode december = http.get(queries + "/api/indicators?agencyId=so-khcn&period=2025-12").body().path("items").get(0);
+        assertThat(december.path("status").asText()).isEqualTo("ACHIEVED");
+
+        JsonNode summary = http.get(queries + "/api/agencies/so-khcn/summary").body();
+        assertThat(summary.path("indicatorCount").asInt()).isEqualTo(1);
+        assertThat(summary.path("indicators").path("ON_TRACK").asInt()).isEqualTo(1);
+        assertThat(summary.path("tasks").path("COMPLETED_LATE").asInt()).isEqualTo(1);
+
+        Http.Response badStatus = http.get(queries + "/api/indicators?status=GREAT");
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.body().path("errors").get(0).path("field").asText()).isEqualTo("status");
+        Http.Response badSize = http.get(queries + "/api/tasks?size=0");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.body().path("errors").get(0).path("field").asText()).isEqualTo("size");
+        assertThat(http.get(queries + "/api/indicators/nope").status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void replayingAllEventsRebuildsIdenticalRows() {
+        JdbcTemplate jdbc = querySide.getBean(JdbcTemplate.class);
+        Projections projections = querySide.getBean(Projections.class);
+        await().atMost(PROJECTION_WAIT).until(projections::upToDate);
+        List<String> before = snapshot(jdbc);
+        assertThat(before).anyMatch(row -> row.contains("A1-2025-12"));
+
+        assertThat(http.post(queries + "/api/admin/projections/rebuild", "").status()).isEqualTo(202);
+        await().atMost(PROJECTION_WAIT).until(projections::upToDate);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(snapshot(jdbc)).isEqualTo(before));
+    }
+
+    private static List<String> snapshot(JdbcTemplate jdbc) {
+        List<String> rows = new ArrayList<>();
+        for (String table : List.of("plan", "agency", "indicator", "indicator_period", "task")) {
+            rows.addAll(jdbc.queryForList("select '" + table + "' || ': ' || t::text from projection." + table + " t order by 1", String.class));
+        }
+        return rows;
+    }
+
+    private static void created(Http.Response response) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
+    }
+}

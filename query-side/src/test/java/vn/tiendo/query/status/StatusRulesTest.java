@@ -1,0 +1,139 @@
+package vn.tiendo.query.status;
+
+import org.junit.jupiter.api.Test;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasureKind;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.events.common.TaskDeadline;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status rules on the plans' own target shapes. */
+class StatusRulesTest {
+
+    private static final Measure PERCENT = Measure.of(MeasureKind.PERCENT);
+    private static final LocalDate PLAN_START = LocalDate.of(2025, 1, 1);
+    // Decision 1305/QĐ-UBND, A.1: ≥ 60% by end-2025, 100% by end-2030
+    private static final List<Target> COVERAGE = List.of(
+            new Target(Period.year(2025), Comparator.GE, pct("60"), "≥ 60%"),
+            new Target(Period.year(2030), Comparator.GE, pct("100"), "100%"));
+
+    private static MeasuredValue pct(String v) {
+        return new MeasuredValue.Percent(new BigDecimal(v));
+    }
+
+    private static IndicatorStatus status(List<Target> targets, MeasuredValue baseline, String period, MeasuredValue value, String today) {
+        return StatusRules.assess(PERCENT, baseline, targets, PLAN_START, Period.parse(period), value, LocalDate.parse(today)).status();
+    }
+
+    @Test
+    void theTargetInForceIsTheNextOneToFallDue() {
+        assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2025-06")).orElseThrow().asWritten()).isEqualTo("≥ 60%");
+        assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2025-12")).orElseThrow().asWritten()).isEqualTo("≥ 60%");
+        assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2026-01")).orElseThrow().asWritten()).isEqualTo("100%");
+        assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2031-01")).orElseThrow().asWritten()).isEqualTo("100%");
+        assertThat(StatusRules.targetInForce(List.of(), Period.parse("2025-06"))).isEmpty();
+    }
+
+    @Test
+    void meetingTheTargetIsAchieved() {
+        assertThat(status(COVERAGE, null, "2025-06", pct("60"), "2025-07-10")).isEqualTo(IndicatorStatus.ACHIEVED);
+    }
+
+    @Test
+    void onOrAboveTheLinearPathIsOnTrackBelowIsBehind() {
+        // baseline 30% at 2025-01-01 to 60% at 2025-12-31: 30 + 30 × 180/364 days = 44.835% at the end of June
+        MeasuredValue baseline = pct("30");
+        assertThat(status(COVERAGE, baseline, "2025-06", pct("45"), "2025-07-10")).isEqualTo(IndicatorStatus.ON_TRACK);
+        assertThat(status(COVERAGE, baseline, "2025-06", pct("44"), "2025-07-10")).isEqualTo(IndicatorStatus.BEHIND);
+        assertThat(StatusRules.assess(PERCENT, baseline, COVERAGE, PLAN_START, Period.parse("2025-06"), pct("44"),
+                LocalDate.parse("2025-07-10")).expected()).isEqualByComparingTo("44.8352");
+    }
+
+    @Test
+    void belowTargetAfterTheTargetPeriodIsOverdue() {
+        assertThat(status(COVERAGE, null, "2025-12", pct("55"), "2026-01-05")).isEqualTo(IndicatorStatus.OVERDUE);
+        // on the target period's last day the path has reached the target: behind, but not yet overdue
+        assertThat(status(COVERAGE, null, "2025-12", pct("55"), "2025-12-31")).isEqualTo(IndicatorStatus.BEHIND);
+    }
+
+    @Test
+    void noReportIsNoDataUntilTheTargetFallsDue() {
+        assertThat(status(COVERAGE, null, "2025-06", null, "2025-07-10")).isEqualTo(IndicatorStatus.NO_DATA);
+        assertThat(status(COVERAGE, null, "2030-12", null, "2031-01-01")).isEqualTo(IndicatorStatus.OVERDUE);
+    }
+
+    @Test
+    void aboveTargetIsStrictForTren() {
+        // "Trên 90%": above, not equal
+        List<Target> above90 = List.of(new Target(Period.year(2026), Comparator.GT, pct("90"), "Trên 90%"));
+        assertThat(status(above90, null, "2026-12", pct("90"), "2026-12-15")).isNotEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(status(above90, null, "2026-12", pct("90.1"), "2026-12-15")).isEqualTo(IndicatorStatus.ACHIEVED);
+    }
+
+    @Test
+    void aCeilingIsMetFromBelow() {
+        Measure count = Measure.of(MeasureKind.COUNT);
+        List<Target> atMost5 = List.of(new Target(Period.year(2025), Comparator.LE, new MeasuredValue.Count(BigDecimal.valueOf(5)), "≤ 5"));
+        assertThat(StatusRules.assess(count, null, atMost5, PLAN_START, Period.parse("2025-06"),
+                new MeasuredValue.Count(BigDecimal.valueOf(4)), LocalDate.parse("2025-07-01")).status()).isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(StatusRules.assess(count, null, atMost5, PLAN_START, Period.parse("2025-06"),
+                new MeasuredValue.Count(BigDecimal.valueOf(7)), LocalDate.parse("2025-07-01")).status()).isEqualTo(IndicatorStatus.BEHIND);
+    }
+
+    @Test
+    void passFailRatioAndLevelMeasures() {
+        LocalDate july = LocalDate.parse("2025-07-01");
+        Measure passFail = Measure.of(MeasureKind.PASS_FAIL);
+        List<Target> dat = List.of(new Target(Period.year(2025), Comparator.EQ, new MeasuredValue.PassFail(true), "Đạt"));
+        assertThat(StatusRules.assess(passFail, null, dat, PLAN_START, Period.parse("2025-06"), new MeasuredValue.PassFail(true), july).status())
+                .isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(StatusRules.assess(passFail, null, dat, PLAN_START, Period.parse("2025-06"), new MeasuredValue.PassFail(false), july).status())
+                .isEqualTo(IndicatorStatus.BEHIND);
+
+        Measure ratio = Measure.of(MeasureKind.RATIO);
+        List<Target> sevenOfSeven = List.of(new Target(Period.year(2025), Comparator.GE,
+                new MeasuredValue.Ratio(BigDecimal.valueOf(7), BigDecimal.valueOf(7)), "Đạt: 7/7"));
+        assertThat(StatusRules.assess(ratio, null, sevenOfSeven, PLAN_START, Period.parse("2025-12"),
+                new MeasuredValue.Ratio(BigDecimal.valueOf(6), BigDecimal.valueOf(7)), LocalDate.parse("2026-01-02")).status())
+                .isEqualTo(IndicatorStatus.OVERDUE);
+
+        Measure level = new Measure(MeasureKind.LEVEL, List.of("D", "C", "B", "A"));
+        List<Target> levelB = List.of(new Target(Period.year(2025), Comparator.GE, new MeasuredValue.Level("B"), "Mức B"));
+        assertThat(StatusRules.assess(level, null, levelB, PLAN_START, Period.parse("2025-06"), new MeasuredValue.Level("A"), july).status())
+                .isEqualTo(IndicatorStatus.ACHIEVED);
+        assertThat(StatusRules.assess(level, null, levelB, PLAN_START, Period.parse("2025-06"), new MeasuredValue.Level("C"), july).status())
+                .isEqualTo(IndicatorStatus.BEHIND);
+    }
+
+    @Test
+    void freeTextIsNotAssessedAutomatically() {
+        Measure text = Measure.of(MeasureKind.TEXT);
+        List<Target> free = List.of(new Target(Period.year(2025), Comparator.EQ,
+                new MeasuredValue.Text("Mỗi cơ quan có ít nhất 1-5 cán bộ"), "Mỗi cơ quan ... có ít nhất 1-5 cán bộ"));
+        assertThat(StatusRules.assess(text, null, free, PLAN_START, Period.parse("2025-06"), new MeasuredValue.Text("đã bố trí"),
+                LocalDate.parse("2025-07-01")).status()).isEqualTo(IndicatorStatus.NOT_ASSESSED);
+    }
+
+    @Test
+    void taskStatuses() {
+        TaskDeadline dec2025 = TaskDeadline.due(LocalDate.of(2025, 12, 31), "Tháng 12/2025");
+        TaskDeadline ongoing = new TaskDeadline(null, TaskDeadline.Recurrence.ONGOING, "Thường xuyên");
+        LocalDate nov = LocalDate.of(2025, 11, 20);
+        LocalDate jan = LocalDate.of(2026, 1, 5);
+        assertThat(StatusRules.taskStatus(dec2025, 0, null, false, nov)).isEqualTo(TaskStatus.NOT_STARTED);
+        assertThat(StatusRules.taskStatus(dec2025, 30, null, false, nov)).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(StatusRules.taskStatus(dec2025, 30, null, false, jan)).isEqualTo(TaskStatus.OVERDUE);
+        assertThat(StatusRules.taskStatus(dec2025, 100, LocalDate.of(2025, 12, 31), false, jan)).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(StatusRules.taskStatus(dec2025, 100, LocalDate.of(2026, 1, 2), false, jan)).isEqualTo(TaskStatus.COMPLETED_LATE);
+        assertThat(StatusRules.taskStatus(dec2025, 30, null, true, jan)).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(StatusRules.taskStatus(ongoing, 10, null, false, LocalDate.of(2030, 1, 1))).isEqualTo(TaskStatus.IN_PROGRESS);
+    }
+}
