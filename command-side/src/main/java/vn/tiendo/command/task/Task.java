@@ -118,7 +118,7 @@ public class Task {
     private static void checkDeadline(TaskDeadline deadline, String field) {
         Require.notNull(deadline, field);
         Require.that(deadline.hasDueDate() || deadline.recurrence() != TaskDeadline.Recurrence.NONE, field + ".dueDate",
-                "a task needs a due date unless it is recurring (ONGOING or YEARLY)");
+                "a task needs a due date unless it is ONGOING, YEARLY or AS_DIRECTED");
     }
 
     @EventSourcingHandler

@@ -38,6 +38,10 @@ public record Measure(MeasureKind kind, List<String> levels) {
             return c.value() == null || c.value().signum() < 0 || c.value().stripTrailingZeros().scale() > 0
                     ? Optional.of("a count must be a whole number, 0 or more") : Optional.empty();
         }
+        if (value instanceof MeasuredValue.Score sc) {
+            return sc.value() == null || sc.value().signum() < 0
+                    ? Optional.of("a score must be 0 or more") : Optional.empty();
+        }
         if (value instanceof MeasuredValue.Money m) {
             return m.amount() == null || m.amount().signum() < 0
                     ? Optional.of("an amount of money must be 0 or more") : Optional.empty();

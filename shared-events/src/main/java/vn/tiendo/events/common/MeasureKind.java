@@ -6,6 +6,8 @@ public enum MeasureKind {
     PERCENT,
     /** a non-negative whole number, e.g. "50 doanh nghiệp". */
     COUNT,
+    /** a non-negative decimal score, e.g. the provincial DTI index "≥ 0.7". */
+    SCORE,
     /** a non-negative amount of money in VND. */
     MONEY,
     /** "Đạt" / "Chưa đạt". */

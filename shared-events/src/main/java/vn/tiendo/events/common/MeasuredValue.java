@@ -15,6 +15,7 @@ import java.util.Optional;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = MeasuredValue.Percent.class, name = "PERCENT"),
         @JsonSubTypes.Type(value = MeasuredValue.Count.class, name = "COUNT"),
+        @JsonSubTypes.Type(value = MeasuredValue.Score.class, name = "SCORE"),
         @JsonSubTypes.Type(value = MeasuredValue.Money.class, name = "MONEY"),
         @JsonSubTypes.Type(value = MeasuredValue.PassFail.class, name = "PASS_FAIL"),
         @JsonSubTypes.Type(value = MeasuredValue.Ratio.class, name = "RATIO"),
@@ -35,6 +36,11 @@ public sealed interface MeasuredValue {
 
     record Count(BigDecimal value) implements MeasuredValue {
         public MeasureKind kind() { return MeasureKind.COUNT; }
+        public Optional<BigDecimal> asNumber() { return Optional.ofNullable(value); }
+    }
+
+    record Score(BigDecimal value) implements MeasuredValue {
+        public MeasureKind kind() { return MeasureKind.SCORE; }
         public Optional<BigDecimal> asNumber() { return Optional.ofNullable(value); }
     }
 
