@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Starts the whole platform on this machine: PostgreSQL (checked, started if down), the command side
+# on :8080 with the demo data from the real plans, the query side on :8081. Ctrl-C stops both.
+#   TIENDO_DB_URL   JDBC URL of the database (default jdbc:postgresql://127.0.0.1:5432/tiendo; created if missing)
+#   COMMAND_PORT / QUERY_PORT   ports (8080 / 8081)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+COMMAND_PORT=${COMMAND_PORT:-8080}
+QUERY_PORT=${QUERY_PORT:-8081}
+export COMMAND_PORT QUERY_PORT
+LOGS=.run-local
+mkdir -p "$LOGS"
+
+if [[ "${TIENDO_DB_URL:-}" == "" ]]; then
+  bash .ci/ensure-postgres.sh
+fi
+
+echo "Building (tests skipped; run ./mvnw -B verify for them)..."
+./mvnw -B -q -DskipTests package
+
+JAVA_OPTS="-Daxoniq.update-checker.disabled=true -Duser.timezone=Asia/Ho_Chi_Minh"
+java $JAVA_OPTS -jar command-side/target/command-side-*-exec.jar --spring.profiles.active=demo > "$LOGS/command-side.log" 2>&1 &
+COMMAND_PID=$!
+java $JAVA_OPTS -jar query-side/target/query-side-*.jar > "$LOGS/query-side.log" 2>&1 &
+QUERY_PID=$!
+trap 'echo; echo "Stopping..."; kill $COMMAND_PID $QUERY_PID 2>/dev/null; wait 2>/dev/null' INT TERM EXIT
+
+wait_for() { # name url pid
+  for _ in $(seq 1 180); do
+    if curl -fs "$2" >/dev/null 2>&1; then echo "$1 is up: ${2%/actuator/health}"; return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "$1 failed to start; see $LOGS/$1.log" >&2; exit 1; fi
+    sleep 1
+  done
+  echo "$1 did not start in 3 minutes; see $LOGS/$1.log" >&2; exit 1
+}
+wait_for command-side "http://127.0.0.1:$COMMAND_PORT/actuator/health" $COMMAND_PID
+wait_for query-side "http://127.0.0.1:$QUERY_PORT/actuator/health" $QUERY_PID
+
+echo "Loading the demo data (first start only)..."
+for _ in $(seq 1 300); do
+  grep -q "Demo data" "$LOGS/command-side.log" && break
+  sleep 1
+done
+grep "Demo data" "$LOGS/command-side.log" | sed 's/.*DemoDataLoader *: //'
+
+cat <<MSG
+
+Tiến Độ is running.
+  Command API  http://127.0.0.1:$COMMAND_PORT/swagger-ui.html
+  Query API    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
+  Logs         $LOGS/
+
+Try:
+  curl -s http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1
+  curl -s -X POST http://127.0.0.1:$COMMAND_PORT/api/indicators/QD-1305-2025.A.1/target-revisions \\
+       -H 'Content-Type: application/json' -H 'X-Actor: chuyen-vien.so-khcn' -H 'X-On-Behalf-Of: so-khcn' \\
+       -d '{"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},"reason":"điều chỉnh theo lộ trình"}'
+  curl -s http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1/series
+
+Ctrl-C stops both services.
+MSG
+wait

@@ -1,0 +1,93 @@
+package vn.tiendo.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasureKind;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorProgressCorrected;
+import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.events.plan.PlanRegistered;
+import vn.tiendo.events.task.TaskAssigned;
+import vn.tiendo.events.task.TaskCancelled;
+import vn.tiendo.events.task.TaskCompleted;
+import vn.tiendo.events.task.TaskDeadlineRevised;
+import vn.tiendo.events.task.TaskProgressReported;
+import vn.tiendo.events.task.TaskReassigned;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The events are the contract between the sides: each survives Axon's Jackson serializer unchanged and has a revision. */
+class EventContractTest {
+
+    private static final Period JUNE = Period.parse("2025-06");
+    private static final Target COVERAGE = new Target(Period.year(2025), Comparator.GE,
+            new MeasuredValue.Percent(new BigDecimal("60")), "≥ 60%");
+    private static final List<EvidenceRef> EVIDENCE = List.of(new EvidenceRef("125/BC-SKHCN", LocalDate.of(2025, 7, 5),
+            "Sở KH&CN", "Báo cáo tháng 6", "https://example.invalid/bc.pdf", "a".repeat(64)));
+    private static final TaskDeadline DEC_2025 = TaskDeadline.due(LocalDate.of(2025, 12, 31), "Tháng 12/2025");
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+            .build();
+
+    @Test
+    void everyEventRoundTripsAndCarriesARevision() {
+        List<Object> events = List.of(
+                new PlanRegistered("QD-1305-2025", "1305/QĐ-UBND", LocalDate.of(2025, 10, 29), "UBND tỉnh Bắc Ninh",
+                        "Chiến lược chuyển đổi số", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
+                new AgencyRegistered("so-khcn", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT, "ubnd-tinh"),
+                new IndicatorDefined("i", "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G", "% dân số", Measure.of(MeasureKind.PERCENT),
+                        Direction.INCREASE, new MeasuredValue.Percent(BigDecimal.TEN), "10%", List.of(COVERAGE), "so-khcn", "so-khcn",
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
+                new IndicatorDefined("j", "DTI", "6.2", "Mức", null, new Measure(MeasureKind.LEVEL, List.of("D", "C", "B", "A")),
+                        Direction.INCREASE, null, null, List.of(new Target(Period.year(2025), Comparator.GE, new MeasuredValue.Level("B"), "Mức B")),
+                        "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+                new IndicatorTargetRevised("i", Period.year(2025), COVERAGE, COVERAGE, "lý do", "QĐ"),
+                new IndicatorReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
+                new IndicatorProgressReported("i", "r1", JUNE, new MeasuredValue.Ratio(BigDecimal.valueOf(5), BigDecimal.valueOf(7)), "ghi chú", EVIDENCE),
+                new IndicatorProgressReported("i", "r2", JUNE, new MeasuredValue.PassFail(true), null, List.of()),
+                new IndicatorProgressCorrected("i", "r1", JUNE, new MeasuredValue.Score(new BigDecimal("0.7")),
+                        new MeasuredValue.Money(new BigDecimal("1500000000")), "lý do", EVIDENCE),
+                new TaskAssigned("t", "QD-1305-2025", "nội dung", "so-khcn", List.of("so-noi-vu"), DEC_2025, "sản phẩm"),
+                new TaskReassigned("t", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
+                new TaskDeadlineRevised("t", DEC_2025, new TaskDeadline(null, TaskDeadline.Recurrence.AS_DIRECTED, "Theo hướng dẫn"), "lý do", "QĐ"),
+                new TaskProgressReported("t", "p1", JUNE, 40, null, EVIDENCE),
+                new TaskCompleted("t", LocalDate.of(2025, 12, 20), "sản phẩm", EVIDENCE),
+                new TaskCancelled("t", "lý do"));
+        for (Object event : events) {
+            assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
+            SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+            assertThat(serialized.getType().getRevision()).isEqualTo("1");
+            Object back = serializer.deserialize(serialized);
+            assertThat(back).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void aValueIsWrittenWithItsKind() throws Exception {
+        String written = new ObjectMapper().writeValueAsString(new MeasuredValue.Percent(new BigDecimal("72.5")));
+        assertThat(written).isEqualTo("{\"kind\":\"PERCENT\",\"value\":72.5}");
+        assertThat(new ObjectMapper().readValue("{\"kind\":\"LEVEL\",\"level\":\"B\"}", MeasuredValue.class))
+                .isEqualTo(new MeasuredValue.Level("B"));
+    }
+}
