@@ -36,7 +36,7 @@ public final class TargetText {
                 : n.contains("duoi") ? Comparator.LT
                 : Comparator.GE;
         switch (kind) {
-            case PERCENT, SCORE -> {
+            case PERCENT, SCORE, COUNT, MONEY -> {
                 // "≥ 60%", "Chưa đạt: 54.58/60% theo yêu cầu" (the first figure), "Đạt: Trên 0.5"; but not the
                 // "1-5 cán bộ" of "Mỗi cơ quan ... có ít nhất 1-5 cán bộ": without "%" only a bare figure counts.
                 Matcher m = NUMBER.matcher(text);
@@ -44,8 +44,13 @@ public final class TargetText {
                     return Optional.empty();
                 }
                 BigDecimal number = new BigDecimal(m.group(1).replace(',', '.'));
-                return Optional.of(new Parsed(comparator, kind == MeasureKind.PERCENT
-                        ? new MeasuredValue.Percent(number) : new MeasuredValue.Score(number)));
+                MeasuredValue value = switch (kind) {
+                    case PERCENT -> new MeasuredValue.Percent(number);
+                    case COUNT -> new MeasuredValue.Count(number);
+                    case MONEY -> new MeasuredValue.Money(number);
+                    default -> new MeasuredValue.Score(number);
+                };
+                return Optional.of(new Parsed(comparator, value));
             }
             case PASS_FAIL -> {
                 if (n.startsWith("chua dat")) {

@@ -10,26 +10,23 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
-import vn.tiendo.command.catalog.PlanCatalog;
-import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.catalog.CatalogFiles;
+import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.plan.RegisterPlan;
 import vn.tiendo.command.registry.Registry;
-import vn.tiendo.command.task.TaskCommands.AssignTask;
+import vn.tiendo.command.web.Caller;
 import vn.tiendo.events.common.MetadataKeys;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Profile {@code demo}: loads the real plans (agencies, plans, indicators, tasks) and a generated history of monthly
- * reports, through the same commands a user sends. Runs once: skipped when the strategy plan is already registered.
+ * Profile {@code demo}: the real plans come in through the importer (the agency list, then each plan's indicator and
+ * task tables, as an agency would upload them), followed by a generated history of monthly reports sent as the
+ * same commands users send. Runs once: skipped when the strategy plan is already registered.
  */
 @Component
 @Profile("demo")
@@ -38,15 +35,18 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     /** Demo data names no person: the actor is the role that would have sent it. */
     private static final String LOADER = "du-lieu-mau";
+    private static final String COORDINATOR = "so-khcn";
 
     private final CommandGateway commands;
+    private final ImportService imports;
     private final Registry registry;
     private final ObjectMapper json;
     private final YearMonth lastMonth;
 
-    public DemoDataLoader(CommandGateway commands, Registry registry, ObjectMapper json,
+    public DemoDataLoader(CommandGateway commands, ImportService imports, Registry registry, ObjectMapper json,
                           @Value("${tiendo.demo.until:}") String until, @Value("${tiendo.zone:Asia/Ho_Chi_Minh}") String zone) {
         this.commands = commands;
+        this.imports = imports;
         this.registry = registry;
         this.json = json;
         // by default, reports up to the last month that is over
@@ -56,44 +56,42 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (registry.planPeriod(PlanCatalog.STRATEGY).isPresent()) {
+        if (registry.planPeriod(CatalogFiles.STRATEGY).isPresent()) {
             log.info("Demo data already loaded; nothing to do");
             return;
         }
         long started = System.nanoTime();
-        PlanCatalog catalog = new PlanCatalog(json);
-        int sent = 0;
-        for (var agency : catalog.agencies()) {
-            send(agency, "so-khcn", null);
-            sent++;
-        }
-        Map<String, RegisterPlan> plans = catalog.plans().stream().collect(Collectors.toMap(RegisterPlan::planId, Function.identity()));
-        for (RegisterPlan plan : plans.values()) {
-            send(plan, "so-khcn", null);
-            sent++;
-        }
-        List<DefineIndicator> indicators = catalog.indicators();
-        List<AssignTask> tasks = catalog.tasks();
-        indicators.forEach(i -> send(i, "so-khcn", null));
-        tasks.forEach(t -> send(t, "so-khcn", null));
-        sent += indicators.size() + tasks.size();
-
+        CatalogFiles files = new CatalogFiles(json);
+        Caller coordinator = new Caller(LOADER + "." + COORDINATOR, COORDINATOR, UUID.randomUUID().toString());
+        imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false);
         DemoHistory history = new DemoHistory(lastMonth);
-        for (DefineIndicator indicator : indicators) {
-            for (DemoHistory.Step step : history.indicatorReports(indicator, firstReportMonth(plans.get(indicator.planId())))) {
-                send(step.command(), step.agencyId(), step.reason());
-                sent++;
+        int indicators = 0;
+        int tasks = 0;
+        int reports = 0;
+        for (RegisterPlan plan : files.plans()) {
+            send(plan, COORDINATOR, null);
+            String indicatorFile = plan.planId() + "-phu-luc-chi-tieu.csv";
+            String taskFile = plan.planId() + "-phu-luc-nhiem-vu.csv";
+            byte[] indicatorTable = files.indicators(plan.planId());
+            byte[] taskTable = files.tasks(plan.planId());
+            indicators += imports.importIndicators(plan.planId(), indicatorFile, indicatorTable, coordinator, false).created();
+            tasks += imports.importTasks(plan.planId(), taskFile, taskTable, coordinator, false).created();
+            YearMonth first = firstReportMonth(plan);
+            for (var draft : imports.readIndicators(plan.planId(), indicatorFile, indicatorTable).drafts()) {
+                for (DemoHistory.Step step : history.indicatorReports(draft.command(), first)) {
+                    send(step.command(), step.agencyId(), step.reason());
+                    reports++;
+                }
+            }
+            for (var draft : imports.readTasks(plan.planId(), taskFile, taskTable).drafts()) {
+                for (DemoHistory.Step step : history.taskReports(draft.command(), first, plan.periodEnd())) {
+                    send(step.command(), step.agencyId(), step.reason());
+                    reports++;
+                }
             }
         }
-        for (AssignTask task : tasks) {
-            RegisterPlan plan = plans.get(task.planId());
-            for (DemoHistory.Step step : history.taskReports(task, firstReportMonth(plan), plan.periodEnd())) {
-                send(step.command(), step.agencyId(), step.reason());
-                sent++;
-            }
-        }
-        log.info("Demo data loaded: {} agencies, {} plans, {} indicators, {} tasks; {} commands in {} ms (reports to {})",
-                catalog.agencies().size(), plans.size(), indicators.size(), tasks.size(), sent,
+        log.info("Demo data loaded: {} agencies, {} plans, {} indicators, {} tasks imported; {} reports, completions and corrections; "
+                        + "{} ms (reports to {})", registry.agencies().size(), files.plans().size(), indicators, tasks, reports,
                 (System.nanoTime() - started) / 1_000_000, lastMonth);
     }
 

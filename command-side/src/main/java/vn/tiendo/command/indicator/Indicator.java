@@ -13,6 +13,7 @@ import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
+import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
@@ -149,6 +150,25 @@ public class Indicator {
         apply(new IndicatorProgressCorrected(indicatorId, command.reportId(), report.period(), report.value(),
                 command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public int handle(SyncIndicatorDefinition command) {
+        Require.notBlank(command.reason(), "reason");
+        int applied = 0;
+        for (Target target : Require.orEmpty(command.targets())) {
+            checkTarget(target, measure, "targets");
+            Target old = targets.get(target.period());
+            if (!target.equals(old)) {
+                apply(new IndicatorTargetRevised(indicatorId, target.period(), old, target, command.reason(), command.decisionReference()));
+                applied++;
+            }
+        }
+        if (command.leadAgencyId() != null && !command.leadAgencyId().equals(leadAgencyId)) {
+            apply(new IndicatorReassigned(indicatorId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
+            applied++;
+        }
+        return applied;
     }
 
     private static void checkTarget(Target target, Measure measure, String field) {

@@ -48,4 +48,13 @@ public final class IndicatorCommands {
                                            String reportId, MeasuredValue newValue, String reason,
                                            List<EvidenceRef> evidence) {
     }
+
+    /**
+     * Brings the indicator in line with a (re-)imported row: a revision event for each target that differs, a
+     * reassignment when the lead differs, nothing when all is the same. Answers how many events it applied.
+     */
+    public record SyncIndicatorDefinition(@TargetAggregateIdentifier String indicatorId, List<Target> targets,
+                                          String leadAgencyId, String reason, String decisionReference,
+                                          LocalDate effectiveDate) {
+    }
 }

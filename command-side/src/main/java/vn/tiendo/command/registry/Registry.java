@@ -2,7 +2,9 @@ package vn.tiendo.command.registry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tiendo.command.catalog.AgencyDirectory;
 import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.events.common.AgencyKind;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.Optional;
 @Component
 public class Registry {
 
-    public record PlanPeriod(LocalDate start, LocalDate end) {
+    /** A plan's period and its issuer as written (e.g. "Sở Khoa học và Công nghệ"). */
+    public record PlanPeriod(LocalDate start, LocalDate end, String issuer) {
     }
 
     private final JdbcTemplate jdbc;
@@ -26,9 +29,20 @@ public class Registry {
                 "select exists(select 1 from command_side.agency where agency_id = ?)", Boolean.class, agencyId));
     }
 
+    public boolean taskExists(String taskId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from command_side.task where task_id = ?)", Boolean.class, taskId));
+    }
+
+    /** Every registered agency, parents before children where they were registered so. */
+    public List<AgencyDirectory.Agency> agencies() {
+        return jdbc.query("select agency_id, name, kind, parent_agency_id from command_side.agency order by agency_id",
+                (rs, i) -> new AgencyDirectory.Agency(rs.getString(1), rs.getString(2), AgencyKind.valueOf(rs.getString(3)), rs.getString(4)));
+    }
+
     public Optional<PlanPeriod> planPeriod(String planId) {
-        return jdbc.query("select period_start, period_end from command_side.plan where plan_id = ?",
-                (rs, i) -> new PlanPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)), planId).stream().findFirst();
+        return jdbc.query("select period_start, period_end, issuer from command_side.plan where plan_id = ?",
+                (rs, i) -> new PlanPeriod(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getString(3)), planId)
+                .stream().findFirst();
     }
 
     public Optional<String> indicatorWithCode(String planId, String code) {

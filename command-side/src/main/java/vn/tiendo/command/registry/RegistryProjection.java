@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.plan.PlanRegistered;
+import vn.tiendo.events.task.TaskAssigned;
 
 /** Keeps the command side's lookup tables in step with its events, in the same transaction (subscribing processor). */
 @Component
@@ -29,8 +30,13 @@ public class RegistryProjection {
 
     @EventHandler
     void on(PlanRegistered event) {
-        jdbc.update("insert into command_side.plan (plan_id, period_start, period_end) values (?, ?, ?)",
-                event.planId(), event.periodStart(), event.periodEnd());
+        jdbc.update("insert into command_side.plan (plan_id, period_start, period_end, issuer) values (?, ?, ?, ?)",
+                event.planId(), event.periodStart(), event.periodEnd(), event.issuer());
+    }
+
+    @EventHandler
+    void on(TaskAssigned event) {
+        jdbc.update("insert into command_side.task (task_id, plan_id) values (?, ?)", event.taskId(), event.planId());
     }
 
     /** The unique key (plan, code) refuses a second indicator with the same code in a plan. */

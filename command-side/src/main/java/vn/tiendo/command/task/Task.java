@@ -13,6 +13,7 @@ import vn.tiendo.command.task.TaskCommands.CompleteTask;
 import vn.tiendo.command.task.TaskCommands.ReassignTask;
 import vn.tiendo.command.task.TaskCommands.ReportTaskProgress;
 import vn.tiendo.command.task.TaskCommands.ReviseTaskDeadline;
+import vn.tiendo.command.task.TaskCommands.SyncTaskDefinition;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskCancelled;
@@ -104,6 +105,25 @@ public class Task {
         Require.notBlank(command.reason(), "reason");
         apply(new TaskCancelled(taskId, command.reason()));
         return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public int handle(SyncTaskDefinition command) {
+        Require.notBlank(command.reason(), "reason");
+        boolean reassign = command.leadAgencyId() != null && !command.leadAgencyId().equals(leadAgencyId);
+        boolean moveDeadline = command.deadline() != null && !command.deadline().equals(deadline);
+        if (!reassign && !moveDeadline) {
+            return 0;
+        }
+        requireOpen();
+        if (reassign) {
+            apply(new TaskReassigned(taskId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
+        }
+        if (moveDeadline) {
+            checkDeadline(command.deadline(), "deadline");
+            apply(new TaskDeadlineRevised(taskId, deadline, command.deadline(), command.reason(), command.decisionReference()));
+        }
+        return (reassign ? 1 : 0) + (moveDeadline ? 1 : 0);
     }
 
     private void requireOpen() {

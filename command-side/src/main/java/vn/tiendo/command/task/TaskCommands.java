@@ -39,4 +39,9 @@ public final class TaskCommands {
     public record CancelTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
                              String reason) {
     }
+
+    /** Brings the task in line with a (re-)imported row: reassignment and deadline revision where they differ. */
+    public record SyncTaskDefinition(@TargetAggregateIdentifier String taskId, String leadAgencyId, TaskDeadline deadline,
+                                     String reason, String decisionReference, LocalDate effectiveDate) {
+    }
 }

@@ -21,9 +21,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.importing.ImportRejected;
+import vn.tiendo.command.importing.ImportService;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +84,38 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
+    }
+
+    /** A refused import: every bad row and column, so the user knows exactly what to fix. */
+    @ExceptionHandler(ImportRejected.class)
+    ResponseEntity<ProblemDetail> importRejected(ImportRejected e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "import-rejected", "Tệp không hợp lệ, chưa nhập gì / File refused, nothing imported",
+                e.getMessage());
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of(
+                "row", p.row(), "column", p.column(), "field", p.row() == 0 ? p.column() : "row " + p.row() + ": " + p.column(),
+                "message", p.message())).toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Tệp quá lớn / File too large",
+                "files up to " + ImportService.MAX_BYTES / 1024 / 1024 + " MB can be imported");
+        problem.setProperty("errors", List.of(new FieldError("file", "larger than " + ImportService.MAX_BYTES / 1024 / 1024 + " MB")));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getRequestPartName(), "is required"))));
     }
 
     @ExceptionHandler(RuleViolation.class)

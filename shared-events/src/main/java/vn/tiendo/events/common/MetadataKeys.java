@@ -15,6 +15,10 @@ public final class MetadataKeys {
     public static final String REQUEST_ID = "requestId";
     /** The client's Idempotency-Key, when it sent one. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** For imported rows: the file's name, its SHA-256 and the row the event came from. */
+    public static final String IMPORT_FILE = "importFile";
+    public static final String IMPORT_SHA256 = "importSha256";
+    public static final String IMPORT_ROW = "importRow";
     /** Set by Axon: the message that started the chain. */
     public static final String CORRELATION_ID = "correlationId";
 

@@ -1,0 +1,190 @@
+package vn.tiendo.command.importing;
+
+import vn.tiendo.command.catalog.AgencyDirectory;
+import vn.tiendo.command.catalog.Names;
+import vn.tiendo.command.catalog.TargetText;
+import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.registry.Registry;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasureKind;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the rows of an indicator table (STT, chỉ tiêu, đơn vị tính, mục tiêu per year, cơ quan chủ trì, cơ quan
+ * theo dõi; optionally mã and giá trị cơ sở) into DefineIndicator commands. How an indicator is measured is read
+ * from its unit and the shape of its targets. Targets that fit no measure are kept verbatim as text and flagged.
+ */
+public final class IndicatorRows {
+
+    static final List<String> LEVELS = List.of("D", "C", "B", "A");
+
+    public record Result(List<Draft> drafts, List<ImportProblem> problems, List<ImportProblem> flags) {
+    }
+
+    public record Draft(int row, DefineIndicator command) {
+    }
+
+    private IndicatorRows() {
+    }
+
+    static Result map(Sheet sheet, String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
+        Columns columns = new Columns(sheet.headers());
+        List<ImportProblem> problems = new ArrayList<>();
+        List<ImportProblem> flags = new ArrayList<>();
+        Optional<Integer> name = columns.find("Chỉ tiêu", "Chỉ tiêu cụ thể", "Tên chỉ tiêu");
+        Optional<Integer> code = columns.find("Mã", "Mã chỉ tiêu");
+        Optional<Integer> stt = columns.find("STT", "TT");
+        Optional<Integer> unit = columns.find("Đơn vị tính", "ĐVT");
+        Optional<Integer> lead = columns.find("Cơ quan chủ trì", "Chủ trì");
+        Optional<Integer> monitor = columns.find("Cơ quan theo dõi", "Theo dõi");
+        Optional<Integer> baseline = columns.find("Giá trị cơ sở", "Cơ sở", "Hiện trạng");
+        List<Columns.TargetColumn> targetColumns = columns.targetColumns();
+        if (name.isEmpty()) {
+            problems.add(new ImportProblem(0, "Chỉ tiêu", "no column \"Chỉ tiêu\" in the header row"));
+        }
+        if (code.isEmpty() && stt.isEmpty()) {
+            problems.add(new ImportProblem(0, "STT", "no column \"STT\" or \"Mã\" to number the indicators"));
+        }
+        if (lead.isEmpty() && monitor.isEmpty()) {
+            problems.add(new ImportProblem(0, "Cơ quan chủ trì", "no column \"Cơ quan chủ trì\" or \"Cơ quan theo dõi\""));
+        }
+        if (targetColumns.isEmpty()) {
+            problems.add(new ImportProblem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\""));
+        }
+        for (Columns.TargetColumn tc : targetColumns) {
+            if (tc.year() < plan.start().getYear() || tc.year() > plan.end().getYear()) {
+                problems.add(new ImportProblem(0, tc.header(), "the plan runs " + plan.start() + " to " + plan.end()
+                        + "; a target for " + tc.year() + " is outside it"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Result(List.of(), problems, flags);
+        }
+        Set<String> codes = new HashSet<>();
+        List<Draft> drafts = new ArrayList<>();
+        for (Sheet.Row row : sheet.rows()) {
+            int before = problems.size();
+            String indicatorName = row.cell(name.get());
+            if (indicatorName == null) {
+                problems.add(new ImportProblem(row.number(), columns.header(name.get()), "the indicator's name is empty"));
+            }
+            String indicatorCode = code.map(row::cell).orElse(null);
+            if (indicatorCode == null) {
+                indicatorCode = stt.map(row::cell).orElse(null);
+            }
+            if (indicatorCode == null) {
+                problems.add(new ImportProblem(row.number(), "STT", "a row needs its STT or Mã"));
+            } else if (!indicatorCode.matches("[A-Za-z0-9._-]{1,40}")) {
+                problems.add(new ImportProblem(row.number(), "STT", "\"" + indicatorCode + "\" is not a code (letters, digits, '.', '-')"));
+            } else if (!codes.add(indicatorCode)) {
+                problems.add(new ImportProblem(row.number(), "STT", "code " + indicatorCode + " appears twice in the file"));
+            }
+            String leadCell = lead.map(row::cell).orElse(null);
+            String monitorCell = monitor.map(row::cell).orElse(null);
+            Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, row, columns.header(lead.orElseGet(monitor::get)), agencies, problems);
+            Optional<String> monitorId = monitorCell == null ? leadId
+                    : agency(monitorCell, row, columns.header(monitor.get()), agencies, problems);
+            String unitText = unit.map(row::cell).orElse(null);
+            List<String> texts = new ArrayList<>();
+            List<Columns.TargetColumn> used = new ArrayList<>();
+            for (Columns.TargetColumn tc : targetColumns) {
+                String text = row.cell(tc.index());
+                if (text != null) {
+                    texts.add(text);
+                    used.add(tc);
+                }
+            }
+            if (problems.size() > before) {
+                continue;
+            }
+            MeasureKind kind = kindOf(unitText, texts);
+            List<Target> targets = new ArrayList<>();
+            for (int i = 0; i < texts.size(); i++) {
+                Optional<TargetText.Parsed> parsed = TargetText.parse(texts.get(i), kind);
+                if (parsed.isEmpty()) {
+                    kind = MeasureKind.TEXT;
+                }
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                Period period = Period.year(used.get(i).year());
+                String text = texts.get(i);
+                if (kind == MeasureKind.TEXT) {
+                    targets.add(new Target(period, Comparator.EQ, new MeasuredValue.Text(text), text));
+                    flags.add(new ImportProblem(row.number(), used.get(i).header(), "kept as text, not scored: \"" + text + "\""));
+                } else {
+                    TargetText.Parsed p = TargetText.parse(text, kind).orElseThrow();
+                    targets.add(new Target(period, p.comparator(), p.value(), text));
+                }
+            }
+            Measure measure = kind == MeasureKind.LEVEL ? new Measure(kind, LEVELS) : Measure.of(kind);
+            String baselineText = baseline.map(row::cell).orElse(null);
+            MeasuredValue baselineValue = null;
+            if (baselineText != null && kind != MeasureKind.TEXT) {
+                baselineValue = TargetText.parse(baselineText, kind).map(TargetText.Parsed::value)
+                        .filter(v -> measure.violationOf(v).isEmpty()).orElse(null);
+                if (baselineValue == null) {
+                    flags.add(new ImportProblem(row.number(), columns.header(baseline.get()), "baseline kept as written only: \"" + baselineText + "\""));
+                }
+            }
+            Direction direction = targets.stream().findFirst().map(t -> t.comparator().lowerIsBetter()).orElse(false)
+                    ? Direction.DECREASE : Direction.INCREASE;
+            drafts.add(new Draft(row.number(), new DefineIndicator(planId + "." + indicatorCode, planId, indicatorCode, indicatorName,
+                    unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
+                    plan.start(), plan.end())));
+        }
+        return new Result(drafts, problems, flags);
+    }
+
+    /**
+     * The measure a row's targets speak: a level ("Mức B"), a ratio ("7/7"), pass/fail ("Đạt" without figures),
+     * a percentage (unit or targets with %), a figure (money when the unit is a currency, a count when whole, else
+     * a score), else free text.
+     */
+    static MeasureKind kindOf(String unit, List<String> targets) {
+        String u = unit == null ? "" : Names.normalize(unit);
+        List<String> n = targets.stream().map(Names::normalize).toList();
+        if (n.isEmpty()) {
+            return u.contains("%") ? MeasureKind.PERCENT : MeasureKind.TEXT;
+        }
+        if (n.stream().anyMatch(t -> t.matches(".*\\bmuc [a-d]\\b.*"))) {
+            return MeasureKind.LEVEL;
+        }
+        if (n.stream().anyMatch(t -> t.matches(".*\\d+\\s*/\\s*\\d+.*") && !t.contains("%"))) {
+            return MeasureKind.RATIO;
+        }
+        if (n.stream().allMatch(t -> (t.startsWith("dat") || t.startsWith("chua dat")) && !t.matches(".*\\d.*"))) {
+            return MeasureKind.PASS_FAIL;
+        }
+        if (u.contains("%") || targets.stream().anyMatch(t -> t.contains("%"))) {
+            return MeasureKind.PERCENT;
+        }
+        if (u.contains("dong") || u.contains("vnd")) {
+            return MeasureKind.MONEY;
+        }
+        boolean whole = targets.stream().allMatch(t -> TargetText.parse(t, MeasureKind.SCORE)
+                .map(p -> p.value().asNumber().orElseThrow().stripTrailingZeros().scale() <= 0).orElse(false));
+        return whole ? MeasureKind.COUNT : MeasureKind.SCORE;
+    }
+
+    private static Optional<String> agency(String cell, Sheet.Row row, String column, AgencyDirectory agencies, List<ImportProblem> problems) {
+        if (cell == null) {
+            problems.add(new ImportProblem(row.number(), column, "no agency named"));
+            return Optional.empty();
+        }
+        Optional<String> id = agencies.resolve(cell);
+        if (id.isEmpty()) {
+            problems.add(new ImportProblem(row.number(), column, "no registered agency is called \"" + cell + "\"; import the agency list first"));
+        }
+        return id;
+    }
+}

@@ -1,0 +1,21 @@
+package vn.tiendo.command.importing;
+
+import java.util.List;
+
+/**
+ * A table read from an uploaded file: its header cells and its rows, each with the row number the user sees in
+ * Excel (1-based, counting the header), so that every problem can be reported where it is.
+ */
+public record Sheet(List<String> headers, List<Row> rows) {
+
+    public record Row(int number, List<String> cells) {
+
+        public String cell(int column) {
+            if (column < 0 || column >= cells.size()) {
+                return null;
+            }
+            String value = cells.get(column);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package vn.tiendo.command.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.tiendo.command.CommandSideTest;
+import vn.tiendo.command.catalog.CatalogFiles;
+import vn.tiendo.command.web.Caller;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports every table of the real plans as the XLSX files agencies would upload, over HTTP, and checks what came in
+ * against the documents; re-imports, changed rows and bad files.
+ */
+@CommandSideTest
+@TestPropertySource(properties = "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/tiendo_test_import")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ImportTest {
+
+    private static final String STRATEGY = CatalogFiles.STRATEGY;
+    private static final String DTI = CatalogFiles.DTI;
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    private CatalogFiles files() {
+        return new CatalogFiles(json);
+    }
+
+    @Test
+    @Order(1)
+    void theAgencyListAndThePlansTablesComeIn() throws Exception {
+        JsonNode agencies = ok(upload("/api/imports/agencies", "co-quan.xlsx", Spreadsheets.xlsx(Spreadsheets.rows(files().agencies()))));
+        assertThat(agencies.get("created").asInt()).isEqualTo(27);
+        for (var plan : files().plans()) {
+            assertThat(post("/api/plans", json.writeValueAsString(plan)).getStatusCode().value()).isEqualTo(201);
+        }
+        JsonNode strategy = ok(upload("/api/imports/indicators?planId=" + STRATEGY, "1305-phu-luc-I.xlsx",
+                Spreadsheets.xlsx(Spreadsheets.rows(files().indicators(STRATEGY)))));
+        assertThat(strategy.get("created").asInt()).isEqualTo(41);
+        JsonNode dti = ok(upload("/api/imports/indicators?planId=" + DTI, "dti-phu-luc-I.xlsx",
+                Spreadsheets.xlsx(Spreadsheets.rows(files().indicators(DTI)))));
+        assertThat(dti.get("created").asInt()).isEqualTo(50);
+        // "Mỗi cơ quan, đơn vị, địa phương có ít nhất 1-5 cán bộ …" is kept as text and flagged, not dropped
+        assertThat(dti.get("flags").findValuesAsText("message")).anyMatch(m -> m.startsWith("kept as text") && m.contains("1-5 cán bộ"));
+        JsonNode tasks = ok(upload("/api/imports/tasks?planId=" + STRATEGY, "1305-phu-luc-II.xlsx",
+                Spreadsheets.xlsx(Spreadsheets.rows(files().tasks(STRATEGY)))));
+        assertThat(tasks.get("created").asInt()).isEqualTo(137);
+        assertThat(tasks.get("flags").findValuesAsText("message")).anyMatch(m -> m.startsWith("no STT"));
+        JsonNode dtiTasks = ok(upload("/api/imports/tasks?planId=" + DTI, "dti-phu-luc-II.xlsx",
+                Spreadsheets.xlsx(Spreadsheets.rows(files().tasks(DTI)))));
+        assertThat(dtiTasks.get("created").asInt()).isEqualTo(52);
+    }
+
+    @Test
+    @Order(2)
+    void targetsAndDeadlinesAreReadAsTheDocumentsWriteThem() throws Exception {
+        assertThat(payload(STRATEGY + ".A.1", "IndicatorDefined").at("/targets/0/asWritten").asText()).isEqualTo("≥ 60%");
+        assertThat(payload(STRATEGY + ".A.1", "IndicatorDefined").at("/targets/1/value/value").asDouble()).isEqualTo(100.0);
+        // one target, year not given: taken for 2030
+        assertThat(payload(STRATEGY + ".C.17", "IndicatorDefined").at("/targets/0/period").asText()).isEqualTo("2030");
+        assertThat(payload(STRATEGY + ".C.10", "IndicatorDefined").at("/measure/kind").asText()).isEqualTo("SCORE");
+        assertThat(payload(DTI + ".6.2", "IndicatorDefined").at("/targets/0/value").toString()).isEqualTo("{\"kind\":\"LEVEL\",\"level\":\"B\"}");
+        assertThat(payload(DTI + ".3.6", "IndicatorDefined").at("/targets/0/value/denominator").asInt()).isEqualTo(7);
+        assertThat(payload(DTI + ".8.2", "IndicatorDefined").at("/targets/0/comparator").asText()).isEqualTo(">");
+        assertThat(payload(DTI + ".1.1", "IndicatorDefined").at("/measure/kind").asText()).isEqualTo("PASS_FAIL");
+        assertThat(payload(DTI + ".3.3", "IndicatorDefined").at("/baseline/value").asDouble()).isEqualTo(100.0);
+        assertThat(payload(DTI + ".4.2", "IndicatorDefined").at("/measure/kind").asText()).isEqualTo("TEXT");
+        assertThat(payload(DTI + ".6.1", "IndicatorDefined").at("/leadAgencyId").asText()).isEqualTo("so-khcn");
+        assertThat(payload(STRATEGY + ".NV-1", "TaskAssigned").at("/deadline/recurrence").asText()).isEqualTo("ONGOING");
+        assertThat(payload(STRATEGY + ".NV-1", "TaskAssigned").at("/leadAgencyId").asText()).isEqualTo("bao-ptth");
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.task.TaskAssigned' "
+                + "and convert_from(payload, 'UTF8')::jsonb -> 'deadline' ->> 'asWritten' = 'Trước ngày 10/12/2025' "
+                + "and convert_from(payload, 'UTF8')::jsonb -> 'deadline' ->> 'dueDate' = '2025-12-10'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.task.TaskAssigned' "
+                + "and convert_from(payload, 'UTF8')::jsonb -> 'deadline' ->> 'asWritten' = 'Thời gian ban hành Đề án: 12/2025; Thời gian thực hiện Từ 2026 - 2030.' "
+                + "and convert_from(payload, 'UTF8')::jsonb -> 'deadline' ->> 'dueDate' = '2030-12-31'", Long.class)).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void reimportingTheSameFileCreatesNoEvents() throws Exception {
+        long before = events();
+        JsonNode again = ok(upload("/api/imports/indicators?planId=" + STRATEGY, "1305-phu-luc-I.xlsx",
+                Spreadsheets.xlsx(Spreadsheets.rows(files().indicators(STRATEGY)))));
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(41);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aChangedRowCreatesTheRevisionEventsWithTheFileAsReason() throws Exception {
+        byte[] changed = Spreadsheets.xlsx(files().indicators(STRATEGY), rows -> {
+            rows.get(1).set(4, "≥ 95%");               // A.1, target 2030: 100% → ≥ 95%
+            rows.get(2).set(5, "Sở Nội vụ");           // A.2: monitored and led by another department
+            return rows;
+        });
+        long before = events();
+        JsonNode result = ok(upload("/api/imports/indicators?planId=" + STRATEGY, "1305-phu-luc-I-sua-doi.xlsx", changed));
+        assertThat(result.get("revised").asInt()).isEqualTo(2);
+        assertThat(events()).isEqualTo(before + 2);
+        JsonNode revised = payload(STRATEGY + ".A.1", "IndicatorTargetRevised");
+        assertThat(revised.at("/oldTarget/asWritten").asText()).isEqualTo("100%");
+        assertThat(revised.at("/newTarget/asWritten").asText()).isEqualTo("≥ 95%");
+        assertThat(revised.get("reason").asText()).isEqualTo("import of 1305-phu-luc-I-sua-doi.xlsx");
+        assertThat(payload(STRATEGY + ".A.2", "IndicatorReassigned").get("toAgencyId").asText()).isEqualTo("so-noi-vu");
+        JsonNode meta = json.readTree(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like '%IndicatorTargetRevised'", String.class, STRATEGY + ".A.1"));
+        assertThat(meta.get("importRow").asInt()).isEqualTo(4); // title row, blank row, header, then A.1
+        assertThat(meta.get("importSha256").asText()).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    @Order(5)
+    void aFileWithBadRowsIsRefusedWholeWithEveryProblemNamed() throws Exception {
+        byte[] bad = Spreadsheets.xlsx(files().tasks(STRATEGY), rows -> {
+            rows.get(3).set(1, "");                       // no content
+            rows.get(5).set(2, "Sở Không Tồn Tại");       // unknown agency
+            rows.get(7).set(0, rows.get(6).get(0));       // the same STT twice
+            rows.get(1).set(1, "Nhiệm vụ mới hợp lệ");    // a valid change that must not be applied either
+            return rows;
+        });
+        long before = events();
+        ResponseEntity<String> response = upload("/api/imports/tasks?planId=" + STRATEGY, "bad.xlsx", bad);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        JsonNode errors = json.readTree(response.getBody()).get("errors");
+        assertThat(errors.findValuesAsText("field")).contains("row 6: Nội dung", "row 8: Chủ trì", "row 10: STT");
+        assertThat(errors.findValuesAsText("message")).anyMatch(m -> m.contains("Sở Không Tồn Tại"));
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void wrongFilesAndMissingColumnsGetClearErrors() throws Exception {
+        ResponseEntity<String> noColumns = upload("/api/imports/indicators?planId=" + STRATEGY, "x.csv",
+                "Tên,Ghi chú\nA,B\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(noColumns.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(noColumns.getBody()).get("errors").findValuesAsText("field")).contains("Chỉ tiêu", "Mục tiêu");
+        ResponseEntity<String> noPlan = upload("/api/imports/indicators?planId=no-plan", "x.csv", files().indicators(STRATEGY));
+        assertThat(json.readTree(noPlan.getBody()).get("errors").findValuesAsText("field")).contains("planId");
+        ResponseEntity<String> pdf = upload("/api/imports/tasks?planId=" + STRATEGY, "ke-hoach.pdf", "%PDF-1.7".getBytes());
+        assertThat(pdf.getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> tooLarge = upload("/api/imports/tasks?planId=" + STRATEGY, "big.csv", new byte[6 * 1024 * 1024]);
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+    }
+
+    @Test
+    @Order(7)
+    void templatesCanBeFilledInAndImported() throws Exception {
+        ResponseEntity<byte[]> template = http.getForEntity("/api/imports/templates/indicators.xlsx", byte[].class);
+        assertThat(template.getStatusCode().value()).isEqualTo(200);
+        Sheet sheet = SheetReader.read("mau.xlsx", template.getBody());
+        assertThat(sheet.headers()).contains("Chỉ tiêu", "Mục tiêu 2025", "Cơ quan chủ trì");
+        assertThat(sheet.rows()).hasSize(1);
+        ResponseEntity<String> csv = http.getForEntity("/api/imports/templates/tasks.csv", String.class);
+        assertThat(csv.getBody()).startsWith("STT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành,Sản phẩm");
+        // the template's example row is a real indicator; imported into the plan it already exists and is unchanged
+        JsonNode dry = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "mau.xlsx", template.getBody()));
+        assertThat(dry.get("dryRun").asBoolean()).isTrue();
+    }
+
+    private JsonNode payload(String aggregateId, String eventType) throws Exception {
+        return json.readTree(jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and payload_type like ? order by sequence_number desc limit 1", String.class,
+                aggregateId, "%." + eventType));
+    }
+
+    private long events() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
+    }
+
+    private JsonNode ok(ResponseEntity<String> response) throws Exception {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+
+    private ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(Caller.ACTOR_HEADER, "chuyen-vien.so-khcn");
+        headers.set(Caller.ON_BEHALF_OF_HEADER, "so-khcn");
+        return headers;
+    }
+
+}
