@@ -10,6 +10,7 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
@@ -47,11 +48,14 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorDefined e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("insert into projection.indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
-                        + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at) "
-                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
+                        + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at, defined_at) "
+                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)",
                 e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
                 json.write(e.baseline()), e.baselineAsWritten(), json.write(e.targets()), e.leadAgencyId(),
-                e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt));
+                e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt), utc(recordedAt));
+        for (Target target : e.targets()) {
+            targetHistory(e.indicatorId(), target, recordedAt, null);
+        }
     }
 
     @EventHandler
@@ -64,6 +68,7 @@ public class IndicatorProjection {
         targets.sort(java.util.Comparator.comparing(Target::period));
         jdbc.update("update projection.indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
                 json.write(targets), version, utc(recordedAt), e.indicatorId());
+        targetHistory(e.indicatorId(), e.newTarget(), recordedAt, e.reason());
     }
 
     @EventHandler
@@ -79,6 +84,7 @@ public class IndicatorProjection {
                         + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
                 e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
                 json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
+        valueHistory(e.indicatorId(), e.period(), e.value(), recordedAt, actor, "REPORTED", null);
         touch(e.indicatorId(), version, recordedAt);
     }
 
@@ -89,7 +95,19 @@ public class IndicatorProjection {
                         + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
                         + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
                 json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
+        valueHistory(e.indicatorId(), e.period(), e.newValue(), recordedAt, actor, "CORRECTED", e.reason());
         touch(e.indicatorId(), version, recordedAt);
+    }
+
+    private void valueHistory(String indicatorId, Period period, Object value, Instant recordedAt, String actor, String change, String reason) {
+        jdbc.update("insert into projection.indicator_value_history (indicator_id, period, period_end, value, recorded_at, recorded_by, change, reason) "
+                        + "values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)", indicatorId, period.code(), period.end(), json.write(value), utc(recordedAt),
+                actor, change, reason);
+    }
+
+    private void targetHistory(String indicatorId, Target target, Instant recordedAt, String reason) {
+        jdbc.update("insert into projection.indicator_target_history (indicator_id, period, target, recorded_at, reason) values (?, ?, ?::jsonb, ?, ?)",
+                indicatorId, target.period().code(), json.write(target), utc(recordedAt), reason);
     }
 
     private void touch(String indicatorId, long version, Instant recordedAt) {
@@ -99,6 +117,8 @@ public class IndicatorProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from projection.indicator_value_history");
+        jdbc.update("delete from projection.indicator_target_history");
         jdbc.update("delete from projection.indicator_period");
         jdbc.update("delete from projection.indicator");
     }

@@ -18,7 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,7 @@ public class IndicatorQueries {
     };
 
     private static final String SELECT = """
-            select i.*, a.name as lead_agency_name,
+            select i.*, i.targets::text as targets_json, a.name as lead_agency_name,
                    p.period, p.value::text as value_json, p.reported_at, p.reported_by, p.correction_count
             from projection.indicator i
             left join projection.agency a on a.agency_id = i.lead_agency_id
@@ -42,6 +44,30 @@ public class IndicatorQueries {
                 select * from projection.indicator_period p
                 where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
                 order by p.period_end desc limit 1) p on true
+            where true
+            """;
+
+    /**
+     * The same view as it was recorded at a past moment: only indicators defined by then, the targets in force then,
+     * and for each period the last value recorded by then (later corrections left out).
+     */
+    private static final String SELECT_AS_OF = """
+            select i.*, a.name as lead_agency_name,
+                   (select jsonb_agg(h.target)::text from (
+                       select distinct on (th.period) th.target
+                       from projection.indicator_target_history th
+                       where th.indicator_id = i.indicator_id and th.recorded_at <= ?
+                       order by th.period, th.recorded_at desc) h) as targets_json,
+                   v.period, v.value::text as value_json, v.recorded_at as reported_at, v.recorded_by as reported_by,
+                   (select count(*) from projection.indicator_value_history c where c.indicator_id = i.indicator_id
+                      and c.period = v.period and c.change = 'CORRECTED' and c.recorded_at <= ?) as correction_count
+            from projection.indicator i
+            left join projection.agency a on a.agency_id = i.lead_agency_id
+            left join lateral (
+                select * from projection.indicator_value_history vh
+                where vh.indicator_id = i.indicator_id and vh.recorded_at <= ? and (cast(? as varchar) is null or vh.period = ?)
+                order by vh.period_end desc, vh.recorded_at desc limit 1) v on true
+            where i.defined_at <= ?
             """;
 
     private final JdbcTemplate jdbc;
@@ -56,9 +82,25 @@ public class IndicatorQueries {
 
     /** Indicators of a plan and/or lead agency, assessed for {@code period} (null: each one's latest reported period). */
     public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period) {
+        return list(planId, agencyId, status, period, null);
+    }
+
+    /**
+     * As {@link #list(String, String, IndicatorStatus, Period)}, but as the platform recorded it at {@code asOf}
+     * (null: now); statuses are then judged on that day.
+     */
+    public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period, Instant asOf) {
         String periodCode = period == null ? null : period.code();
-        List<Object> args = new ArrayList<>(Arrays.asList(periodCode, periodCode));
-        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        if (asOf == null) {
+            sql.append(SELECT);
+            args.addAll(Arrays.asList(periodCode, periodCode));
+        } else {
+            sql.append(SELECT_AS_OF);
+            OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
+            args.addAll(Arrays.asList(at, at, at, periodCode, periodCode, at));
+        }
         if (planId != null) {
             sql.append(" and i.plan_id = ?");
             args.add(planId);
@@ -68,7 +110,7 @@ public class IndicatorQueries {
             args.add(agencyId);
         }
         sql.append(" order by i.plan_id, i.code");
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = asOf == null ? LocalDate.now(clock) : LocalDate.ofInstant(asOf, clock.getZone());
         return jdbc.query(sql.toString(), (rs, i) -> toStatus(rs, period, today), args.toArray()).stream()
                 .filter(view -> status == null || view.status() == status)
                 .toList();
@@ -77,7 +119,7 @@ public class IndicatorQueries {
     public IndicatorView.Status get(String indicatorId, Period period) {
         String periodCode = period == null ? null : period.code();
         LocalDate today = LocalDate.now(clock);
-        return jdbc.query(SELECT + " where i.indicator_id = ?", (rs, i) -> toStatus(rs, period, today), periodCode, periodCode, indicatorId)
+        return jdbc.query(SELECT + " and i.indicator_id = ?", (rs, i) -> toStatus(rs, period, today), periodCode, periodCode, indicatorId)
                 .stream().findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
     }
 
@@ -104,7 +146,8 @@ public class IndicatorQueries {
     private IndicatorView.Status toStatus(ResultSet rs, Period askedPeriod, LocalDate today) throws SQLException {
         Measure measure = json.read(rs.getString("measure"), Measure.class);
         MeasuredValue baseline = json.read(rs.getString("baseline"), MeasuredValue.class);
-        List<Target> targets = json.read(rs.getString("targets"), IndicatorProjection.TARGETS);
+        String targetsJson = rs.getString("targets_json");
+        List<Target> targets = targetsJson == null ? List.of() : json.read(targetsJson, IndicatorProjection.TARGETS);
         String reported = rs.getString("period");
         MeasuredValue value = json.read(rs.getString("value_json"), MeasuredValue.class);
         // Assess the asked period, else the latest reported one, else the current month (nothing reported yet).

@@ -11,6 +11,7 @@ import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.web.Page;
 import vn.tiendo.query.web.QueryParams;
 
+import java.time.Clock;
 import java.util.List;
 
 @RestController
@@ -19,20 +20,25 @@ import java.util.List;
 public class IndicatorQueryController {
 
     private final IndicatorQueries queries;
+    private final Clock clock;
 
-    public IndicatorQueryController(IndicatorQueries queries) {
+    public IndicatorQueryController(IndicatorQueries queries, Clock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping
-    @Operation(summary = "Indicators with their latest value (or the value for ?period=2026-03), target in force and status")
+    @Operation(summary = "Indicators with their latest value (or the value for ?period=2026-03), target in force and status; "
+            + "asOf (a date or instant) shows them as recorded then; format=csv for Excel")
     public Page<IndicatorView.Status> list(@RequestParam(required = false) String planId,
                                            @RequestParam(required = false) String agencyId,
                                            @RequestParam(required = false) IndicatorStatus status,
                                            @RequestParam(required = false) String period,
+                                           @RequestParam(required = false) String asOf,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
-        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period")), page, size);
+        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period"),
+                QueryParams.instant(asOf, "asOf", clock.getZone())), page, size);
     }
 
     @GetMapping("/{indicatorId}")

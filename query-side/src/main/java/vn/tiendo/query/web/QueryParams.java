@@ -2,6 +2,11 @@ package vn.tiendo.query.web;
 
 import vn.tiendo.events.common.Period;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
 /** Parses query parameters whose errors must name the parameter. */
 public final class QueryParams {
 
@@ -16,6 +21,21 @@ public final class QueryParams {
             return Period.parse(value);
         } catch (IllegalArgumentException e) {
             throw new BadQuery(parameter, e.getMessage());
+        }
+    }
+
+    /** An ISO instant, or a date meaning the end of that day in the platform's zone; null when absent. */
+    public static Instant instant(String value, String parameter, ZoneId zone) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                return LocalDate.parse(value).plusDays(1).atStartOfDay(zone).toInstant().minusNanos(1000);
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadQuery(parameter, "must be a date (2026-11-20) or an instant (2026-11-20T10:00:00Z)");
         }
     }
 }

@@ -14,10 +14,15 @@ import vn.tiendo.command.CommandSideApplication;
 import vn.tiendo.query.QuerySideApplication;
 import vn.tiendo.query.admin.Projections;
 
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +46,7 @@ class EndToEndTest {
     private static String commands;
     private static String queries;
     private static final Http http = new Http();
+    private static Instant beforeCorrection;
 
     @BeforeAll
     static void startBothServicesOnAFreshDatabase() throws Exception {
@@ -117,6 +123,7 @@ class EndToEndTest {
             assertThat(series.get(0).path("targetInForce").path("asWritten").asText()).isEqualTo("≥ 60%");
         });
 
+        beforeCorrection = Instant.now();
         JsonNode accepted = http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2025-12/corrections", """
                 {"newValue":{"kind":"PERCENT","value":61},"reason":"nhà mạng gửi số liệu chính thức"}""").body();
         assertThat(accepted.path("version").asLong()).isEqualTo(3);
@@ -177,6 +184,48 @@ class EndToEndTest {
 
     @Test
     @Order(5)
+    void listsComeAsCsvAndAsTheyWereRecordedAtAnEarlierMoment() {
+        String csv = http.getText(queries + "/api/indicators?planId=QD-1305-2025&period=2025-12&format=csv");
+        String[] lines = csv.replace("\uFEFF", "").split("\r\n");
+        assertThat(lines[0]).contains("indicatorId", "code", "targetInForce.asWritten", "status");
+        assertThat(lines[1]).contains("QD-1305-2025.A.1", "ACHIEVED", "61");
+        assertThat(http.get(queries + "/api/indicators?planId=QD-1305-2025").body().path("items").isArray()).isTrue();
+
+        JsonNode then = http.get(queries + "/api/indicators?planId=QD-1305-2025&period=2025-12&asOf=" + beforeCorrection).body()
+                .path("items").get(0);
+        assertThat(then.path("value").path("value").decimalValue()).isEqualByComparingTo("55");
+        assertThat(then.path("correctionCount").asInt()).isZero();
+        assertThat(http.get(queries + "/api/indicators?asOf=2025-01-01").body().path("totalItems").asInt()).isZero();
+        assertThat(http.get(queries + "/api/indicators?asOf=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(6)
+    void theMonthlyReportIsAnXlsxLaidOutLikeThePlans() throws Exception {
+        byte[] now = http.getBytes(queries + "/api/reports/monthly.xlsx?period=2025-12&planId=QD-1305-2025");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(now))) {
+            XSSFSheet sheet = book.getSheet("Chỉ tiêu");
+            List<String> header = new ArrayList<>();
+            sheet.getRow(5).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("STT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu", "Kết quả kỳ báo cáo", "Đánh giá",
+                    "Cơ quan chủ trì", "Ghi chú");
+            assertThat(sheet.getRow(6).getCell(1).getStringCellValue()).startsWith("A.1. Tỷ lệ phủ sóng 5G");
+            assertThat(sheet.getRow(6).getCell(3).getStringCellValue()).isEqualTo("≥ 60%");
+            assertThat(sheet.getRow(6).getCell(4).getStringCellValue()).isEqualTo("61%");
+            assertThat(sheet.getRow(6).getCell(5).getStringCellValue()).isEqualTo("Đạt");
+            assertThat(sheet.getRow(6).getCell(6).getStringCellValue()).isEqualTo("Sở Khoa học và Công nghệ");
+            assertThat(book.getSheet("Nhiệm vụ").getRow(6).getCell(5).getStringCellValue()).isEqualTo("Hoàn thành quá hạn");
+        }
+        byte[] then = http.getBytes(queries + "/api/reports/monthly.xlsx?period=2025-12&planId=QD-1305-2025&asOf=" + beforeCorrection);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(then))) {
+            assertThat(book.getSheet("Chỉ tiêu").getRow(6).getCell(4).getStringCellValue()).isEqualTo("55%");
+            assertThat(book.getSheet("Chỉ tiêu").getRow(6).getCell(5).getStringCellValue()).isEqualTo("Chưa đạt");
+        }
+        assertThat(http.get(queries + "/api/reports/monthly.xlsx?period=2025-13").status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(7)
     void replayingAllEventsRebuildsIdenticalRows() {
         JdbcTemplate jdbc = querySide.getBean(JdbcTemplate.class);
         Projections projections = querySide.getBean(Projections.class);
@@ -191,7 +240,8 @@ class EndToEndTest {
 
     private static List<String> snapshot(JdbcTemplate jdbc) {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("plan", "agency", "indicator", "indicator_period", "task")) {
+        for (String table : List.of("plan", "agency", "indicator", "indicator_period", "indicator_value_history",
+                "indicator_target_history", "task")) {
             rows.addAll(jdbc.queryForList("select '" + table + "' || ': ' || t::text from projection." + table + " t order by 1", String.class));
         }
         return rows;
