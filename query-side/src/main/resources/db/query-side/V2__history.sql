@@ -22,3 +22,8 @@ create table projection.indicator_target_history (
     reason       text
 );
 create index indicator_target_history_idx on projection.indicator_target_history (indicator_id, recorded_at);
+
+-- The new tables must hold the whole history: empty the projections and forget the processors'
+-- positions, so that they replay every event at start-up.
+truncate projection.plan, projection.agency, projection.indicator, projection.indicator_period, projection.task;
+delete from projection.token_entry;
