@@ -2,10 +2,12 @@ package vn.tiendo.query;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
 @SpringBootApplication
+@EnableScheduling
 public class QuerySideApplication {
 
     /** Each service reads its own {@code <name>.yml}, so both can share one JVM in the end-to-end tests. */

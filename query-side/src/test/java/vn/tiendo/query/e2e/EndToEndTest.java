@@ -7,20 +7,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.tiendo.command.CommandSideApplication;
-import vn.tiendo.query.QuerySideApplication;
 import vn.tiendo.query.admin.Projections;
 
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayInputStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,12 +30,9 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
-    private static final String DB = "tiendo_test_e2e";
-    private static final String DB_URL = "jdbc:postgresql://127.0.0.1:5432/" + DB;
     private static final Duration PROJECTION_WAIT = Duration.ofSeconds(15);
 
-    private static ConfigurableApplicationContext commandSide;
-    private static ConfigurableApplicationContext querySide;
+    private static Platform platform;
     private static String commands;
     private static String queries;
     private static final Http http = new Http();
@@ -50,27 +40,15 @@ class EndToEndTest {
 
     @BeforeAll
     static void startBothServicesOnAFreshDatabase() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DB + " with (force)");
-        }
-        commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(CommandSideApplication.CONFIG_NAME)
-                .run("--server.port=0", "--spring.datasource.url=" + DB_URL);
-        querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME)
-                .run("--server.port=0", "--spring.datasource.url=" + DB_URL, "--tiendo.clock=2026-11-22T03:00:00Z");
-        commands = "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port");
-        queries = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
+        platform = Platform.start("tiendo_test_e2e", "2026-11-22T03:00:00Z");
+        commands = platform.commands;
+        queries = platform.queries;
     }
 
     @AfterAll
     static void stop() {
-        if (querySide != null) {
-            querySide.close();
-        }
-        if (commandSide != null) {
-            commandSide.close();
+        if (platform != null) {
+            platform.close();
         }
     }
 
@@ -227,8 +205,8 @@ class EndToEndTest {
     @Test
     @Order(7)
     void replayingAllEventsRebuildsIdenticalRows() {
-        JdbcTemplate jdbc = querySide.getBean(JdbcTemplate.class);
-        Projections projections = querySide.getBean(Projections.class);
+        JdbcTemplate jdbc = platform.querySide.getBean(JdbcTemplate.class);
+        Projections projections = platform.querySide.getBean(Projections.class);
         await().atMost(PROJECTION_WAIT).until(projections::upToDate);
         List<String> before = snapshot(jdbc);
         assertThat(before).anyMatch(row -> row.contains("A1-2025-12"));

@@ -19,6 +19,9 @@ public final class MetadataKeys {
     public static final String IMPORT_FILE = "importFile";
     public static final String IMPORT_SHA256 = "importSha256";
     public static final String IMPORT_ROW = "importRow";
+    /** Tamper evidence: SHA-256 over the event and the previous event's hash in its stream (see EventHash). */
+    public static final String HASH = "hash";
+    public static final String PREVIOUS_HASH = "previousHash";
     /** Set by Axon: the message that started the chain. */
     public static final String CORRELATION_ID = "correlationId";
 

@@ -1,0 +1,100 @@
+package vn.tiendo.command.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.shared.EventHash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Seals every event as it is published: adds {@code previousHash} (the hash of the previous event in the same
+ * aggregate's stream) and {@code hash} (see {@link EventHash}) to its metadata, before it is stored. Registered on
+ * the event store itself, not as a gateway interceptor, so that each event is sealed exactly once.
+ */
+@Component
+public class EventChain implements SmartInitializingSingleton {
+
+    private static final String LAST_HASHES = EventChain.class.getName() + ".lastHashes";
+
+    private final EventStore eventStore;
+    private final Serializer eventSerializer;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public EventChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.eventSerializer = eventSerializer;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        eventStore.registerDispatchInterceptor(new MessageDispatchInterceptor<EventMessage<?>>() {
+            @Override
+            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+                return (index, message) -> message instanceof DomainEventMessage<?> domain ? seal(domain) : message;
+            }
+        });
+    }
+
+    DomainEventMessage<?> seal(DomainEventMessage<?> event) {
+        String previous = previousHash(event.getAggregateIdentifier(), event.getSequenceNumber());
+        MetaData withPrevious = event.getMetaData().and(MetadataKeys.PREVIOUS_HASH, previous);
+        SerializedObject<byte[]> payload = eventSerializer.serialize(event.getPayload(), byte[].class);
+        String hash = EventHash.compute(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                payload.getType().getName(), payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                payload.getData(), withPrevious);
+        lastHashes().ifPresent(m -> m.put(event.getAggregateIdentifier(), hash));
+        return event.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.HASH, hash));
+    }
+
+    /** From this unit of work if the previous event was published in it, else from the store. */
+    private String previousHash(String aggregateId, long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            return EventHash.GENESIS;
+        }
+        String inThisUnit = lastHashes().map(m -> m.get(aggregateId)).orElse(null);
+        if (inThisUnit != null) {
+            return inThisUnit;
+        }
+        List<byte[]> stored = jdbc.queryForList("select meta_data from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = ?", byte[].class, aggregateId, sequenceNumber - 1);
+        if (stored.isEmpty()) {
+            throw new IllegalStateException("no event " + (sequenceNumber - 1) + " of " + aggregateId + " to chain to");
+        }
+        try {
+            JsonNode meta = json.readTree(new String(stored.get(0), StandardCharsets.UTF_8));
+            return meta.hasNonNull(MetadataKeys.HASH) ? meta.get(MetadataKeys.HASH).asText() : EventHash.GENESIS;
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable metadata of " + aggregateId + "#" + (sequenceNumber - 1), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Optional<Map<String, String>> lastHashes() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of((Map<String, String>) CurrentUnitOfWork.get().root()
+                .getOrComputeResource(LAST_HASHES, k -> new HashMap<String, String>()));
+    }
+}

@@ -1,0 +1,54 @@
+package vn.tiendo.query.audit;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/audit")
+@Tag(name = "Kiểm toán / Audit")
+public class AuditController {
+
+    private final TamperEvidence tamperEvidence;
+
+    public AuditController(TamperEvidence tamperEvidence) {
+        this.tamperEvidence = tamperEvidence;
+    }
+
+    @GetMapping("/verification")
+    @Operation(summary = "Recompute every event's hash and chain, and the latest checkpoints; optionally check a published "
+            + "checkpoint (upToGlobalIndex, merkleRoot, eventCount). Names the first broken link.")
+    public TamperEvidence.Report verify(@RequestParam(required = false) Long upToGlobalIndex,
+                                        @RequestParam(required = false) String merkleRoot,
+                                        @RequestParam(required = false) Long eventCount) {
+        return tamperEvidence.verify(upToGlobalIndex, merkleRoot, eventCount);
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Make a checkpoint now: the Merkle root over all event hashes, to publish outside the platform")
+    public ResponseEntity<Object> checkpoint() {
+        try {
+            TamperEvidence.Checkpoint c = tamperEvidence.checkpoint();
+            return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("checkpoint", c, "statement", c.statement()));
+        } catch (TamperEvidence.ChainBroken e) {
+            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("Chuỗi sự kiện bị phá vỡ / Event chain broken");
+            problem.setType(java.net.URI.create("urn:tiendo:problem:chain-broken"));
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+    }
+
+    @GetMapping("/checkpoints")
+    @Operation(summary = "The latest checkpoints")
+    public List<TamperEvidence.Checkpoint> checkpoints(@RequestParam(defaultValue = "30") int count) {
+        return tamperEvidence.latest(Math.max(1, Math.min(count, 1000)));
+    }
+}
