@@ -1,27 +1,35 @@
--- What was known when: every value reported or corrected and every target set or revised, with the
--- time it was recorded, so that a report can be drawn "as of" any past date.
+-- What the platform showed when: a snapshot of each projection row after every event that changed
+-- it, stamped with the event's recorded time and version. "As of T" reads the last snapshot of each
+-- row recorded by T, through the same queries as "now".
 alter table projection.indicator add column defined_at timestamptz;
 
-create table projection.indicator_value_history (
+create table projection.indicator_history (
     indicator_id varchar(255) not null,
-    period       varchar(16)  not null,
-    period_end   date         not null,
-    value        jsonb        not null,
     recorded_at  timestamptz  not null,
-    recorded_by  text,
-    change       varchar(16)  not null, -- REPORTED or CORRECTED
-    reason       text
+    version      bigint       not null,
+    state        jsonb        not null,
+    primary key (indicator_id, version)
 );
-create index indicator_value_history_idx on projection.indicator_value_history (indicator_id, period, recorded_at);
+create index indicator_history_at_idx on projection.indicator_history (recorded_at);
 
-create table projection.indicator_target_history (
+create table projection.indicator_period_history (
     indicator_id varchar(255) not null,
     period       varchar(16)  not null,
-    target       jsonb        not null,
     recorded_at  timestamptz  not null,
-    reason       text
+    version      bigint       not null,
+    state        jsonb        not null,
+    primary key (indicator_id, period, version)
 );
-create index indicator_target_history_idx on projection.indicator_target_history (indicator_id, recorded_at);
+create index indicator_period_history_at_idx on projection.indicator_period_history (recorded_at);
+
+create table projection.task_history (
+    task_id     varchar(255) not null,
+    recorded_at timestamptz  not null,
+    version     bigint       not null,
+    state       jsonb        not null,
+    primary key (task_id, version)
+);
+create index task_history_at_idx on projection.task_history (recorded_at);
 
 -- The new tables must hold the whole history: empty the projections and forget the processors'
 -- positions, so that they replay every event at start-up.

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.stereotype.Component;
+import vn.tiendo.query.audit.AuditLogProjection;
 import vn.tiendo.query.directory.DirectoryProjection;
 import vn.tiendo.query.indicator.IndicatorProjection;
 import vn.tiendo.query.task.TaskProjection;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 public class Projections {
 
     public static final List<String> PROCESSING_GROUPS = List.of(
-            DirectoryProjection.PROCESSING_GROUP, IndicatorProjection.PROCESSING_GROUP, TaskProjection.PROCESSING_GROUP);
+            DirectoryProjection.PROCESSING_GROUP, IndicatorProjection.PROCESSING_GROUP, TaskProjection.PROCESSING_GROUP,
+            AuditLogProjection.PROCESSING_GROUP);
 
     /**
      * {@code position} is the lowest position of the processor's segments in the event stream, {@code head} the

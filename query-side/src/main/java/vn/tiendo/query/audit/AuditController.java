@@ -18,9 +18,35 @@ import java.util.List;
 public class AuditController {
 
     private final TamperEvidence tamperEvidence;
+    private final AuditQueries queries;
+    private final java.time.Clock clock;
 
-    public AuditController(TamperEvidence tamperEvidence) {
+    public AuditController(TamperEvidence tamperEvidence, AuditQueries queries, java.time.Clock clock) {
         this.tamperEvidence = tamperEvidence;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/log")
+    @Operation(summary = "Every change across the platform, newest first: filter by actor, agencyId (acted for), eventType, "
+            + "aggregateId and recorded time [from, to); format=csv for Excel")
+    public vn.tiendo.query.web.Page<AuditQueries.LogEntry> log(@RequestParam(required = false) String actor,
+                                                              @RequestParam(required = false) String agencyId,
+                                                              @RequestParam(required = false) String eventType,
+                                                              @RequestParam(required = false) String aggregateId,
+                                                              @RequestParam(required = false) String from,
+                                                              @RequestParam(required = false) String to,
+                                                              @RequestParam(defaultValue = "0") int page,
+                                                              @RequestParam(defaultValue = "50") int size) {
+        return queries.log(actor, agencyId, eventType, aggregateId, vn.tiendo.query.web.QueryParams.startInstant(from, "from", clock.getZone()),
+                vn.tiendo.query.web.QueryParams.instant(to, "to", clock.getZone()), page, size);
+    }
+
+    @GetMapping("/history/{aggregateId}")
+    @Operation(summary = "The history of one plan, agency, indicator or task: each event with who, for whom, when, why, "
+            + "evidence and the fields it changed (old → new)")
+    public List<AuditQueries.HistoryEntry> history(@org.springframework.web.bind.annotation.PathVariable String aggregateId) {
+        return queries.history(aggregateId);
     }
 
     @GetMapping("/verification")

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.Page;
 
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.List;
 public class DirectoryController {
 
     private final DirectoryQueries queries;
+    private final AsOf asOf;
 
-    public DirectoryController(DirectoryQueries queries) {
+    public DirectoryController(DirectoryQueries queries, AsOf asOf) {
         this.queries = queries;
+        this.asOf = asOf;
     }
 
     @GetMapping("/api/plans")
@@ -37,8 +40,9 @@ public class DirectoryController {
     }
 
     @GetMapping("/api/agencies/{agencyId}/summary")
-    @Operation(summary = "An agency's indicators and tasks counted by status (optionally in one plan)")
-    public DirectoryQueries.AgencySummary summary(@PathVariable String agencyId, @RequestParam(required = false) String planId) {
-        return queries.summary(agencyId, planId);
+    @Operation(summary = "An agency's scorecard: its indicators and tasks counted by status (optionally in one plan, as of a moment)")
+    public DirectoryQueries.AgencySummary summary(@PathVariable String agencyId, @RequestParam(required = false) String planId,
+                                                  @RequestParam(required = false) String asOf) {
+        return queries.summary(agencyId, planId, this.asOf.parse(asOf));
     }
 }

@@ -7,6 +7,7 @@ import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.task.TaskQueries;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
 import java.time.LocalDate;
@@ -71,19 +72,19 @@ public class DirectoryQueries {
     }
 
     /** Counts of the indicators an agency leads and the tasks it leads or coordinates, by status, optionally in one plan. */
-    public AgencySummary summary(String agencyId, String planId) {
+    public AgencySummary summary(String agencyId, String planId, AsOf.Moment at) {
         AgencyView agency = agency(agencyId);
         Map<IndicatorStatus, Integer> byIndicatorStatus = new EnumMap<>(IndicatorStatus.class);
         for (IndicatorStatus s : IndicatorStatus.values()) {
             byIndicatorStatus.put(s, 0);
         }
-        var indicatorViews = indicators.list(planId, agencyId, null, null);
+        var indicatorViews = indicators.list(planId, agencyId, null, null, at);
         indicatorViews.forEach(v -> byIndicatorStatus.merge(v.status(), 1, Integer::sum));
         Map<TaskStatus, Integer> byTaskStatus = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
             byTaskStatus.put(s, 0);
         }
-        var taskViews = tasks.list(planId, agencyId, null);
+        var taskViews = tasks.list(planId, agencyId, null, at);
         taskViews.forEach(v -> byTaskStatus.merge(v.status(), 1, Integer::sum));
         return new AgencySummary(agency.agencyId(), agency.name(), agency.kind(), indicatorViews.size(), byIndicatorStatus,
                 taskViews.size(), byTaskStatus);

@@ -10,7 +10,6 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MetadataKeys;
-import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
@@ -53,9 +52,7 @@ public class IndicatorProjection {
                 e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
                 json.write(e.baseline()), e.baselineAsWritten(), json.write(e.targets()), e.leadAgencyId(),
                 e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt), utc(recordedAt));
-        for (Target target : e.targets()) {
-            targetHistory(e.indicatorId(), target, recordedAt, null);
-        }
+        snapshot(e.indicatorId(), recordedAt);
     }
 
     @EventHandler
@@ -68,13 +65,14 @@ public class IndicatorProjection {
         targets.sort(java.util.Comparator.comparing(Target::period));
         jdbc.update("update projection.indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
                 json.write(targets), version, utc(recordedAt), e.indicatorId());
-        targetHistory(e.indicatorId(), e.newTarget(), recordedAt, e.reason());
+        snapshot(e.indicatorId(), recordedAt);
     }
 
     @EventHandler
     void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update projection.indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
+        snapshot(e.indicatorId(), recordedAt);
     }
 
     @EventHandler
@@ -84,8 +82,8 @@ public class IndicatorProjection {
                         + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
                 e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
                 json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
-        valueHistory(e.indicatorId(), e.period(), e.value(), recordedAt, actor, "REPORTED", null);
         touch(e.indicatorId(), version, recordedAt);
+        snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
     }
 
     @EventHandler
@@ -95,30 +93,32 @@ public class IndicatorProjection {
                         + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
                         + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
                 json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
-        valueHistory(e.indicatorId(), e.period(), e.newValue(), recordedAt, actor, "CORRECTED", e.reason());
         touch(e.indicatorId(), version, recordedAt);
+        snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
     }
 
-    private void valueHistory(String indicatorId, Period period, Object value, Instant recordedAt, String actor, String change, String reason) {
-        jdbc.update("insert into projection.indicator_value_history (indicator_id, period, period_end, value, recorded_at, recorded_by, change, reason) "
-                        + "values (?, ?, ?, ?::jsonb, ?, ?, ?, ?)", indicatorId, period.code(), period.end(), json.write(value), utc(recordedAt),
-                actor, change, reason);
+    /** What the indicator's row says after this event, for "as of" queries. */
+    private void snapshot(String indicatorId, Instant recordedAt) {
+        jdbc.update("insert into projection.indicator_history (indicator_id, recorded_at, version, state) "
+                + "select indicator_id, ?, version, to_jsonb(i) from projection.indicator i where indicator_id = ?", utc(recordedAt), indicatorId);
     }
 
-    private void targetHistory(String indicatorId, Target target, Instant recordedAt, String reason) {
-        jdbc.update("insert into projection.indicator_target_history (indicator_id, period, target, recorded_at, reason) values (?, ?, ?::jsonb, ?, ?)",
-                indicatorId, target.period().code(), json.write(target), utc(recordedAt), reason);
+    private void snapshotPeriod(String indicatorId, String period, long version, Instant recordedAt) {
+        jdbc.update("insert into projection.indicator_period_history (indicator_id, period, recorded_at, version, state) "
+                + "select indicator_id, period, ?, ?, to_jsonb(p) from projection.indicator_period p where indicator_id = ? and period = ?",
+                utc(recordedAt), version, indicatorId, period);
     }
 
     private void touch(String indicatorId, long version, Instant recordedAt) {
         jdbc.update("update projection.indicator set version = ?, updated_at = ? where indicator_id = ?",
                 version, utc(recordedAt), indicatorId);
+        snapshot(indicatorId, recordedAt);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.indicator_value_history");
-        jdbc.update("delete from projection.indicator_target_history");
+        jdbc.update("delete from projection.indicator_history");
+        jdbc.update("delete from projection.indicator_period_history");
         jdbc.update("delete from projection.indicator_period");
         jdbc.update("delete from projection.indicator");
     }

@@ -12,22 +12,20 @@ import vn.tiendo.events.common.Target;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads the indicator projection and applies the status rules with the injected clock. Filtering by plan and agency
- * happens in SQL; by status after assessment, since status depends on today's date.
+ * Reads the indicator projection and applies the status rules. Filtering by plan and agency happens in SQL; by
+ * status after assessment, since status depends on the day. "As of" a past moment, the same queries run over the
+ * rows as they were then (the last snapshot of each row recorded by that moment), and statuses are judged on that day.
  */
 @Component
 public class IndicatorQueries {
@@ -35,72 +33,50 @@ public class IndicatorQueries {
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {
     };
 
+    /** The indicator rows and their reported periods, now or as recorded at a moment (two parameters). */
+    private static final String ROWS_NOW = """
+            with i as (select * from projection.indicator),
+                 p as (select * from projection.indicator_period)
+            """;
+    private static final String ROWS_AS_OF = """
+            with i as (select (jsonb_populate_record(null::projection.indicator, h.state)).* from (
+                           select distinct on (indicator_id) state from projection.indicator_history
+                           where recorded_at <= ? order by indicator_id, version desc) h),
+                 p as (select (jsonb_populate_record(null::projection.indicator_period, h.state)).* from (
+                           select distinct on (indicator_id, period) state from projection.indicator_period_history
+                           where recorded_at <= ? order by indicator_id, period, version desc) h)
+            """;
     private static final String SELECT = """
             select i.*, i.targets::text as targets_json, a.name as lead_agency_name,
-                   p.period, p.value::text as value_json, p.reported_at, p.reported_by, p.correction_count
-            from projection.indicator i
+                   pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count
+            from i
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
-                select * from projection.indicator_period p
-                where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
-                order by p.period_end desc limit 1) p on true
+                select * from p where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
+                order by p.period_end desc limit 1) pp on true
             where true
-            """;
-
-    /**
-     * The same view as it was recorded at a past moment: only indicators defined by then, the targets in force then,
-     * and for each period the last value recorded by then (later corrections left out).
-     */
-    private static final String SELECT_AS_OF = """
-            select i.*, a.name as lead_agency_name,
-                   (select jsonb_agg(h.target)::text from (
-                       select distinct on (th.period) th.target
-                       from projection.indicator_target_history th
-                       where th.indicator_id = i.indicator_id and th.recorded_at <= ?
-                       order by th.period, th.recorded_at desc) h) as targets_json,
-                   v.period, v.value::text as value_json, v.recorded_at as reported_at, v.recorded_by as reported_by,
-                   (select count(*) from projection.indicator_value_history c where c.indicator_id = i.indicator_id
-                      and c.period = v.period and c.change = 'CORRECTED' and c.recorded_at <= ?) as correction_count
-            from projection.indicator i
-            left join projection.agency a on a.agency_id = i.lead_agency_id
-            left join lateral (
-                select * from projection.indicator_value_history vh
-                where vh.indicator_id = i.indicator_id and vh.recorded_at <= ? and (cast(? as varchar) is null or vh.period = ?)
-                order by vh.period_end desc, vh.recorded_at desc limit 1) v on true
-            where i.defined_at <= ?
             """;
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
-    private final Clock clock;
+    private final AsOf asOf;
 
-    public IndicatorQueries(JdbcTemplate jdbc, JsonColumns json, Clock clock) {
+    public IndicatorQueries(JdbcTemplate jdbc, JsonColumns json, AsOf asOf) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
+        this.asOf = asOf;
     }
 
-    /** Indicators of a plan and/or lead agency, assessed for {@code period} (null: each one's latest reported period). */
+    /** Indicators of a plan and/or lead agency, now, assessed for {@code period} (null: each one's latest reported period). */
     public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period) {
-        return list(planId, agencyId, status, period, null);
+        return list(planId, agencyId, status, period, AsOf.Moment.NOW);
     }
 
-    /**
-     * As {@link #list(String, String, IndicatorStatus, Period)}, but as the platform recorded it at {@code asOf}
-     * (null: now); statuses are then judged on that day.
-     */
-    public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period, Instant asOf) {
-        String periodCode = period == null ? null : period.code();
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        if (asOf == null) {
-            sql.append(SELECT);
-            args.addAll(Arrays.asList(periodCode, periodCode));
-        } else {
-            sql.append(SELECT_AS_OF);
-            OffsetDateTime at = asOf.atOffset(ZoneOffset.UTC);
-            args.addAll(Arrays.asList(at, at, at, periodCode, periodCode, at));
-        }
+    public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        args.add(period == null ? null : period.code());
+        args.add(period == null ? null : period.code());
+        StringBuilder sql = new StringBuilder(rows(at)).append(SELECT);
         if (planId != null) {
             sql.append(" and i.plan_id = ?");
             args.add(planId);
@@ -110,25 +86,30 @@ public class IndicatorQueries {
             args.add(agencyId);
         }
         sql.append(" order by i.plan_id, i.code");
-        LocalDate today = asOf == null ? LocalDate.now(clock) : LocalDate.ofInstant(asOf, clock.getZone());
+        LocalDate today = asOf.today(at);
         return jdbc.query(sql.toString(), (rs, i) -> toStatus(rs, period, today), args.toArray()).stream()
                 .filter(view -> status == null || view.status() == status)
                 .toList();
     }
 
-    public IndicatorView.Status get(String indicatorId, Period period) {
-        String periodCode = period == null ? null : period.code();
-        LocalDate today = LocalDate.now(clock);
-        return jdbc.query(SELECT + " and i.indicator_id = ?", (rs, i) -> toStatus(rs, period, today), periodCode, periodCode, indicatorId)
+    public IndicatorView.Status get(String indicatorId, Period period, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        args.add(period == null ? null : period.code());
+        args.add(period == null ? null : period.code());
+        args.add(indicatorId);
+        LocalDate today = asOf.today(at);
+        return jdbc.query(rows(at) + SELECT + " and i.indicator_id = ?", (rs, i) -> toStatus(rs, period, today), args.toArray())
                 .stream().findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
     }
 
     /** The time series: every reported period, oldest first, each assessed against the target in force for it. */
-    public List<IndicatorView.SeriesPoint> series(String indicatorId) {
-        IndicatorView.Status indicator = get(indicatorId, null);
-        LocalDate today = LocalDate.now(clock);
-        return jdbc.query("select p.*, p.value::text as value_json, p.evidence::text as evidence_json "
-                        + "from projection.indicator_period p where indicator_id = ? order by period_end, period",
+    public List<IndicatorView.SeriesPoint> series(String indicatorId, AsOf.Moment at) {
+        IndicatorView.Status indicator = get(indicatorId, null, at);
+        LocalDate today = asOf.today(at);
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        args.add(indicatorId);
+        return jdbc.query(rows(at) + "select p.*, p.value::text as value_json, p.evidence::text as evidence_json "
+                        + "from p where indicator_id = ? order by period_end, period",
                 (rs, i) -> {
                     Period period = Period.parse(rs.getString("period"));
                     MeasuredValue value = json.read(rs.getString("value_json"), MeasuredValue.class);
@@ -140,7 +121,15 @@ public class IndicatorQueries {
                             rs.getString("reported_for"), rs.getString("note"), json.read(rs.getString("evidence_json"), EVIDENCE),
                             corrections > 0, corrections, rs.getObject("last_corrected_at", OffsetDateTime.class),
                             rs.getString("last_corrected_by"), rs.getString("last_correction_reason"));
-                }, indicatorId);
+                }, args.toArray());
+    }
+
+    private static String rows(AsOf.Moment at) {
+        return at.isNow() ? ROWS_NOW : ROWS_AS_OF;
+    }
+
+    private static List<Object> rowArgs(AsOf.Moment at) {
+        return at.isNow() ? List.of() : List.of(at.utc(), at.utc());
     }
 
     private IndicatorView.Status toStatus(ResultSet rs, Period askedPeriod, LocalDate today) throws SQLException {

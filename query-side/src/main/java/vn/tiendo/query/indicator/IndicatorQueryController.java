@@ -8,10 +8,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.Page;
 import vn.tiendo.query.web.QueryParams;
 
-import java.time.Clock;
 import java.util.List;
 
 @RestController
@@ -20,11 +20,11 @@ import java.util.List;
 public class IndicatorQueryController {
 
     private final IndicatorQueries queries;
-    private final Clock clock;
+    private final AsOf asOf;
 
-    public IndicatorQueryController(IndicatorQueries queries, Clock clock) {
+    public IndicatorQueryController(IndicatorQueries queries, AsOf asOf) {
         this.queries = queries;
-        this.clock = clock;
+        this.asOf = asOf;
     }
 
     @GetMapping
@@ -37,19 +37,19 @@ public class IndicatorQueryController {
                                            @RequestParam(required = false) String asOf,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
-        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period"),
-                QueryParams.instant(asOf, "asOf", clock.getZone())), page, size);
+        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period"), this.asOf.parse(asOf)), page, size);
     }
 
     @GetMapping("/{indicatorId}")
     @Operation(summary = "One indicator with its status")
-    public IndicatorView.Status get(@PathVariable String indicatorId, @RequestParam(required = false) String period) {
-        return queries.get(indicatorId, QueryParams.period(period, "period"));
+    public IndicatorView.Status get(@PathVariable String indicatorId, @RequestParam(required = false) String period,
+                                    @RequestParam(required = false) String asOf) {
+        return queries.get(indicatorId, QueryParams.period(period, "period"), this.asOf.parse(asOf));
     }
 
     @GetMapping("/{indicatorId}/series")
     @Operation(summary = "The time series: one row per reported period with value, target, status, who reported and corrections")
-    public List<IndicatorView.SeriesPoint> series(@PathVariable String indicatorId) {
-        return queries.series(indicatorId);
+    public List<IndicatorView.SeriesPoint> series(@PathVariable String indicatorId, @RequestParam(required = false) String asOf) {
+        return queries.series(indicatorId, this.asOf.parse(asOf));
     }
 }

@@ -18,6 +18,7 @@ import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.task.TaskQueries;
 import vn.tiendo.query.task.TaskView;
+import vn.tiendo.query.web.AsOf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,12 +53,12 @@ public class MonthlyReport {
     }
 
     /** {@code title} names the scope (a plan, an agency, the province); {@code asOf} null means now. */
-    public byte[] xlsx(Period period, String planId, String agencyId, Instant asOf, Instant now, ZoneId zone, String title) {
-        List<IndicatorView.Status> rows = indicators.list(planId, agencyId, null, period, asOf);
+    public byte[] xlsx(Period period, String planId, String agencyId, AsOf.Moment at, Instant now, ZoneId zone, String title) {
+        List<IndicatorView.Status> rows = indicators.list(planId, agencyId, null, period, at);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Chỉ tiêu");
-            int r = heading(sheet, styles, "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", period, title, asOf == null ? now : asOf, zone,
+            int r = heading(sheet, styles, "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", period, title, at.isNow() ? now : at.instant(), zone,
                     INDICATOR_COLUMNS.size());
             r = header(sheet, styles, r, INDICATOR_COLUMNS);
             int stt = 1;
@@ -68,21 +69,20 @@ public class MonthlyReport {
                         i.leadAgencyName() == null ? i.leadAgencyId() : i.leadAgencyName(), note(i));
             }
             widths(sheet, 6, 60, 14, 18, 18, 16, 30, 40);
-            if (asOf == null) {
-                Sheet taskSheet = workbook.createSheet("Nhiệm vụ");
-                int t = heading(taskSheet, styles, "BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", period, title, now, zone, TASK_COLUMNS.size());
-                t = header(taskSheet, styles, t, TASK_COLUMNS);
-                int n = 1;
-                for (TaskView task : tasks.list(planId, agencyId, null)) {
-                    Row row = taskSheet.createRow(t++);
-                    cells(row, styles.body, String.valueOf(n++), task.content(),
-                            task.leadAgencyName() == null ? task.leadAgencyId() : task.leadAgencyName(),
-                            task.deadline().asWritten() == null ? String.valueOf(task.deadline().dueDate()) : task.deadline().asWritten(),
-                            String.valueOf(task.percentComplete()), task.statusLabel(), task.product() == null ? task.expectedProduct() : task.product(),
-                            task.status() == TaskStatus.CANCELLED ? task.cancelReason() : "");
-                }
-                widths(taskSheet, 6, 70, 30, 22, 12, 20, 30, 30);
+            Sheet taskSheet = workbook.createSheet("Nhiệm vụ");
+            int t = heading(taskSheet, styles, "BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", period, title, at.isNow() ? now : at.instant(), zone,
+                    TASK_COLUMNS.size());
+            t = header(taskSheet, styles, t, TASK_COLUMNS);
+            int n = 1;
+            for (TaskView task : tasks.list(planId, agencyId, null, at)) {
+                Row row = taskSheet.createRow(t++);
+                cells(row, styles.body, String.valueOf(n++), task.content(),
+                        task.leadAgencyName() == null ? task.leadAgencyId() : task.leadAgencyName(),
+                        task.deadline().asWritten() == null ? String.valueOf(task.deadline().dueDate()) : task.deadline().asWritten(),
+                        String.valueOf(task.percentComplete()), task.statusLabel(), task.product() == null ? task.expectedProduct() : task.product(),
+                        task.status() == TaskStatus.CANCELLED ? task.cancelReason() : "");
             }
+            widths(taskSheet, 6, 70, 30, 22, 12, 20, 30, 30);
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.query.directory.DirectoryQueries;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.BadQuery;
 import vn.tiendo.query.web.QueryParams;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/reports")
@@ -29,11 +29,13 @@ public class ReportController {
     private final MonthlyReport report;
     private final DirectoryQueries directory;
     private final Clock clock;
+    private final AsOf asOf;
 
-    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock) {
+    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock, AsOf asOf) {
         this.report = report;
         this.directory = directory;
         this.clock = clock;
+        this.asOf = asOf;
     }
 
     @GetMapping("/monthly.xlsx")
@@ -45,7 +47,7 @@ public class ReportController {
         if (reportPeriod == null) {
             throw new BadQuery("period", "period is required, e.g. 2026-10");
         }
-        Instant at = QueryParams.instant(asOf, "asOf", clock.getZone());
+        AsOf.Moment at = this.asOf.parse(asOf);
         String scope = agencyId != null ? "Cơ quan: " + directory.agency(agencyId).name()
                 : planId != null ? "Kế hoạch: " + directory.plans().stream().filter(p -> p.planId().equals(planId)).findFirst()
                 .map(p -> p.documentNumber() + " – " + p.title()).orElseThrow(() -> new vn.tiendo.query.web.NotFound("plan", planId))

@@ -44,12 +44,14 @@ public class TaskProjection {
                         + "recurrence, deadline_as_written, expected_product, version, updated_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)",
                 e.taskId(), e.planId(), e.content(), e.leadAgencyId(), json.write(e.coordinatingAgencyIds()), d.dueDate(),
                 d.recurrence().name(), d.asWritten(), e.expectedProduct(), version, utc(recordedAt));
+        snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update projection.task set lead_agency_id = ?, version = ?, updated_at = ? where task_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
@@ -57,6 +59,7 @@ public class TaskProjection {
         TaskDeadline d = e.newDeadline();
         jdbc.update("update projection.task set due_date = ?, recurrence = ?, deadline_as_written = ?, version = ?, updated_at = ? "
                 + "where task_id = ?", d.dueDate(), d.recurrence().name(), d.asWritten(), version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
@@ -65,22 +68,32 @@ public class TaskProjection {
         jdbc.update("update projection.task set percent_complete = ?, last_reported_period = ?, last_reported_at = ?, "
                         + "last_reported_by = ?, version = ?, updated_at = ? where task_id = ?",
                 e.percentComplete(), e.period().code(), utc(recordedAt), actor, version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
     void on(TaskCompleted e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update projection.task set completed_on = ?, product = ?, percent_complete = 100, version = ?, updated_at = ? "
                 + "where task_id = ?", e.completedOn(), e.product(), version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update projection.task set cancelled = true, cancel_reason = ?, version = ?, updated_at = ? where task_id = ?",
                 e.reason(), version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
+    }
+
+    /** What the task's row says after this event, for "as of" queries. */
+    private void snapshot(String taskId, Instant recordedAt) {
+        jdbc.update("insert into projection.task_history (task_id, recorded_at, version, state) "
+                + "select task_id, ?, version, to_jsonb(t) from projection.task t where task_id = ?", utc(recordedAt), taskId);
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from projection.task_history");
         jdbc.update("delete from projection.task");
     }
 }

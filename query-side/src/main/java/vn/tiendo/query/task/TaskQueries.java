@@ -7,11 +7,11 @@ import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.status.TaskStatus;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,25 +23,36 @@ public class TaskQueries {
 
     private static final TypeReference<List<String>> IDS = new TypeReference<>() {
     };
+    private static final String ROWS_NOW = "with t as (select * from projection.task)\n";
+    private static final String ROWS_AS_OF = """
+            with t as (select (jsonb_populate_record(null::projection.task, h.state)).* from (
+                           select distinct on (task_id) state from projection.task_history
+                           where recorded_at <= ? order by task_id, version desc) h)
+            """;
     private static final String SELECT = """
             select t.*, t.coordinating_agency_ids::text as coordinators_json, a.name as lead_agency_name
-            from projection.task t left join projection.agency a on a.agency_id = t.lead_agency_id
+            from t left join projection.agency a on a.agency_id = t.lead_agency_id
+            where true
             """;
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
-    private final Clock clock;
+    private final AsOf asOf;
 
-    public TaskQueries(JdbcTemplate jdbc, JsonColumns json, Clock clock) {
+    public TaskQueries(JdbcTemplate jdbc, JsonColumns json, AsOf asOf) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock;
+        this.asOf = asOf;
     }
 
-    /** Tasks of a plan and/or agency; an agency's tasks are those it leads or coordinates. */
     public List<TaskView> list(String planId, String agencyId, TaskStatus status) {
-        List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(" where true");
+        return list(planId, agencyId, status, AsOf.Moment.NOW);
+    }
+
+    /** Tasks of a plan and/or agency, now or as recorded at a moment; an agency's tasks are those it leads or coordinates. */
+    public List<TaskView> list(String planId, String agencyId, TaskStatus status, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(at.isNow() ? List.of() : List.of(at.utc()));
+        StringBuilder sql = new StringBuilder(at.isNow() ? ROWS_NOW : ROWS_AS_OF).append(SELECT);
         if (planId != null) {
             sql.append(" and t.plan_id = ?");
             args.add(planId);
@@ -52,16 +63,18 @@ public class TaskQueries {
             args.add(agencyId);
         }
         sql.append(" order by t.plan_id, t.task_id");
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = asOf.today(at);
         return jdbc.query(sql.toString(), (rs, i) -> toView(rs, today), args.toArray()).stream()
                 .filter(view -> status == null || view.status() == status)
                 .toList();
     }
 
-    public TaskView get(String taskId) {
-        LocalDate today = LocalDate.now(clock);
-        return jdbc.query(SELECT + " where t.task_id = ?", (rs, i) -> toView(rs, today), taskId).stream().findFirst()
-                .orElseThrow(() -> new NotFound("task", taskId));
+    public TaskView get(String taskId, AsOf.Moment at) {
+        LocalDate today = asOf.today(at);
+        List<Object> args = new ArrayList<>(at.isNow() ? List.of() : List.of(at.utc()));
+        args.add(taskId);
+        return jdbc.query((at.isNow() ? ROWS_NOW : ROWS_AS_OF) + SELECT + " and t.task_id = ?", (rs, i) -> toView(rs, today), args.toArray())
+                .stream().findFirst().orElseThrow(() -> new NotFound("task", taskId));
     }
 
     private TaskView toView(ResultSet rs, LocalDate today) throws SQLException {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.query.status.TaskStatus;
+import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.Page;
 
 @RestController
@@ -16,9 +17,11 @@ import vn.tiendo.query.web.Page;
 public class TaskQueryController {
 
     private final TaskQueries queries;
+    private final AsOf asOf;
 
-    public TaskQueryController(TaskQueries queries) {
+    public TaskQueryController(TaskQueries queries, AsOf asOf) {
         this.queries = queries;
+        this.asOf = asOf;
     }
 
     @GetMapping
@@ -26,14 +29,15 @@ public class TaskQueryController {
     public Page<TaskView> list(@RequestParam(required = false) String planId,
                                @RequestParam(required = false) String agencyId,
                                @RequestParam(required = false) TaskStatus status,
+                               @RequestParam(required = false) String asOf,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        return Page.of(queries.list(planId, agencyId, status), page, size);
+        return Page.of(queries.list(planId, agencyId, status, this.asOf.parse(asOf)), page, size);
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "One task with its status")
-    public TaskView get(@PathVariable String taskId) {
-        return queries.get(taskId);
+    public TaskView get(@PathVariable String taskId, @RequestParam(required = false) String asOf) {
+        return queries.get(taskId, this.asOf.parse(asOf));
     }
 }

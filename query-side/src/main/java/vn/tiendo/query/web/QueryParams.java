@@ -38,4 +38,16 @@ public final class QueryParams {
             throw new BadQuery(parameter, "must be a date (2026-11-20) or an instant (2026-11-20T10:00:00Z)");
         }
     }
+
+    /** As {@link #instant}, but a date means the start of that day: for the lower end of a range. */
+    public static Instant startInstant(String value, String parameter, ZoneId zone) {
+        if (value != null && value.length() == 10) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new BadQuery(parameter, "must be a date (2026-11-20) or an instant (2026-11-20T10:00:00Z)");
+            }
+        }
+        return instant(value, parameter, zone);
+    }
 }

@@ -218,8 +218,8 @@ class EndToEndTest {
 
     private static List<String> snapshot(JdbcTemplate jdbc) {
         List<String> rows = new ArrayList<>();
-        for (String table : List.of("plan", "agency", "indicator", "indicator_period", "indicator_value_history",
-                "indicator_target_history", "task")) {
+        for (String table : List.of("plan", "agency", "indicator", "indicator_period", "indicator_history",
+                "indicator_period_history", "task", "task_history", "audit_log")) {
             rows.addAll(jdbc.queryForList("select '" + table + "' || ': ' || t::text from projection." + table + " t order by 1", String.class));
         }
         return rows;

@@ -1,0 +1,163 @@
+package vn.tiendo.query.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An auditor's questions over a scripted history (reports, a late correction, a target revision, a reassignment,
+ * a completion): what the query API showed at several moments is recorded as it happens, and the as-of API must
+ * give back exactly those answers afterwards. Then the history of each change, field by field, and the global log.
+ */
+class AuditTrailTest {
+
+    private static final String A1 = "QD-1305-2025.A.1";
+    private static final String TASK = "QD-1305-2025.NV-40";
+    private static final List<String> VIEWS = List.of("/api/indicators?planId=QD-1305-2025", "/api/indicators/" + A1 + "/series",
+            "/api/tasks/" + TASK, "/api/agencies/so-khcn/summary", "/api/indicators?agencyId=so-noi-vu&period=2025-12");
+    private static Platform platform;
+    private static final Http http = new Http();
+    /** moment → (view → what the API answered then) */
+    private static final Map<Instant, Map<String, JsonNode>> shown = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void playTheScenarioAndRecordWhatWasShown() throws Exception {
+        platform = Platform.start("tiendo_test_audit", null);
+        String c = platform.commands;
+        send("/api/agencies", """
+                {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""");
+        send("/api/agencies", """
+                {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
+        send("/api/agencies", """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
+        send("/api/plans", """
+                {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
+                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}""");
+        send("/api/indicators", """
+                {"indicatorId":"%s","planId":"QD-1305-2025","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn","unit":"%% dân số",
+                 "measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"},
+                            {"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":100},"asWritten":"100%%"}],
+                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(A1));
+        send("/api/tasks", """
+                {"taskId":"%s","planId":"QD-1305-2025","content":"Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh",
+                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"2025-12-31","asWritten":"Tháng 12/2025"}}""".formatted(TASK));
+        send("/api/indicators/" + A1 + "/reports", """
+                {"reportId":"r-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50}}""");
+        send("/api/tasks/" + TASK + "/reports", """
+                {"period":"2025-11","percentComplete":30}""");
+        record(1, 1);
+        send("/api/indicators/" + A1 + "/reports", """
+                {"reportId":"r-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}""");
+        record(2, 1);
+        send("/api/indicators/" + A1 + "/reports/r-2025-12/corrections", """
+                {"newValue":{"kind":"PERCENT","value":61},"reason":"số liệu chính thức của nhà mạng"}""");
+        send("/api/indicators/" + A1 + "/target-revisions", """
+                {"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},
+                 "reason":"điều chỉnh theo lộ trình","decisionReference":"Quyết định điều chỉnh số 12/QĐ-UBND"}""");
+        send("/api/indicators/" + A1 + "/reassignments", """
+                {"toAgencyId":"so-noi-vu","reason":"phân công lại theo chức năng","effectiveDate":"2026-01-01"}""");
+        record(5, 1);
+        send("/api/tasks/" + TASK + "/completion", """
+                {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}""");
+        record(5, 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void asOfEachMomentTheApiGivesBackExactlyWhatItShowedThen() {
+        assertThat(shown).hasSize(4);
+        for (Map.Entry<Instant, Map<String, JsonNode>> moment : shown.entrySet()) {
+            for (String view : VIEWS) {
+                String asOf = (view.contains("?") ? "&" : "?") + "asOf=" + moment.getKey();
+                JsonNode then = http.get(platform.queries + view + asOf).body();
+                assertThat(then).as(view + " as of " + moment.getKey()).isEqualTo(moment.getValue().get(view));
+            }
+        }
+        // the moments differ where the history did: the late correction is not in what was shown before it
+        List<JsonNode> decemberValues = new ArrayList<>();
+        shown.values().forEach(views -> decemberValues.add(views.get(VIEWS.get(1)).path(1).path("value").path("value")));
+        assertThat(decemberValues.get(0).isMissingNode()).isTrue();
+        assertThat(decemberValues.get(1).asInt()).isEqualTo(55);
+        assertThat(decemberValues.get(2).asInt()).isEqualTo(61);
+    }
+
+    @Test
+    void theHistoryOfARecordNamesWhoChangedWhatWhenAndWhy() {
+        JsonNode history = http.get(platform.queries + "/api/audit/history/" + A1).body();
+        assertThat(history).hasSize(6);
+        assertThat(history.findValuesAsText("eventType")).containsExactly("IndicatorDefined", "IndicatorProgressReported",
+                "IndicatorProgressReported", "IndicatorProgressCorrected", "IndicatorTargetRevised", "IndicatorReassigned");
+        JsonNode correction = history.get(3);
+        assertThat(correction.path("actor").asText()).isEqualTo("chuyen-vien-phong-cds");
+        assertThat(correction.path("onBehalfOf").asText()).isEqualTo("so-khcn");
+        assertThat(correction.path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
+        assertThat(correction.path("period").asText()).isEqualTo("2025-12");
+        assertThat(correction.path("hash").asText()).hasSize(64);
+        JsonNode change = correction.path("changes").get(0);
+        assertThat(change.path("field").asText()).isEqualTo("value[2025-12]");
+        assertThat(change.path("oldValue").path("value").asInt()).isEqualTo(55);
+        assertThat(change.path("newValue").path("value").asInt()).isEqualTo(61);
+        JsonNode revision = history.get(4).path("changes").get(0);
+        assertThat(revision.path("field").asText()).isEqualTo("target[2030]");
+        assertThat(revision.path("oldValue").path("asWritten").asText()).isEqualTo("100%");
+        assertThat(revision.path("newValue").path("asWritten").asText()).isEqualTo("≥ 95%");
+        JsonNode reassignment = history.get(5).path("changes").get(0);
+        assertThat(reassignment.path("field").asText()).isEqualTo("leadAgencyId");
+        assertThat(reassignment.path("oldValue").asText()).isEqualTo("so-khcn");
+        assertThat(reassignment.path("newValue").asText()).isEqualTo("so-noi-vu");
+        assertThat(http.get(platform.queries + "/api/audit/history/no-such-record").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theGlobalLogFiltersByActorAgencyTypeAndTime() {
+        JsonNode all = http.get(platform.queries + "/api/audit/log?aggregateId=" + A1).body();
+        assertThat(all.path("totalItems").asInt()).isEqualTo(6);
+        assertThat(all.path("items").get(0).path("eventType").asText()).isEqualTo("IndicatorReassigned");
+        JsonNode corrections = http.get(platform.queries + "/api/audit/log?eventType=IndicatorProgressCorrected").body();
+        assertThat(corrections.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(corrections.path("items").get(0).path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
+        assertThat(http.get(platform.queries + "/api/audit/log?actor=chuyen-vien-phong-cds&agencyId=so-khcn").body()
+                .path("totalItems").asInt()).isEqualTo(13);
+        assertThat(http.get(platform.queries + "/api/audit/log?actor=someone-else").body().path("totalItems").asInt()).isZero();
+        assertThat(http.get(platform.queries + "/api/audit/log?to=2025-01-01").body().path("totalItems").asInt()).isZero();
+        String csv = http.getText(platform.queries + "/api/audit/log?aggregateId=" + A1 + "&format=csv");
+        assertThat(csv.split("\r\n")).hasSize(7);
+        assertThat(csv).contains("IndicatorTargetRevised", "điều chỉnh theo lộ trình");
+    }
+
+    private static void send(String path, String body) {
+        Http.Response response = http.post(platform.commands + path, body);
+        assertThat(response.status()).as(String.valueOf(response.body())).isBetween(200, 201);
+    }
+
+    /** Waits until the projections show the indicator and task at these versions, then records what each view shows. */
+    private static void record(long indicatorVersion, long taskVersion) {
+        await().atMost(Duration.ofSeconds(15)).until(() ->
+                http.get(platform.queries + "/api/indicators/" + A1).body().path("version").asLong() == indicatorVersion
+                        && http.get(platform.queries + "/api/tasks/" + TASK).body().path("version").asLong() == taskVersion
+                        && http.get(platform.queries + "/api/audit/log?aggregateId=" + A1).body().path("totalItems").asLong() == indicatorVersion + 1);
+        Map<String, JsonNode> views = new LinkedHashMap<>();
+        for (String view : VIEWS) {
+            views.put(view, http.get(platform.queries + view).body());
+        }
+        shown.put(Instant.now(), views);
+    }
+}
