@@ -2,12 +2,14 @@ package vn.tiendo.query;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
 @SpringBootApplication
 @EnableScheduling
+@ConfigurationPropertiesScan
 public class QuerySideApplication {
 
     /** Each service reads its own {@code <name>.yml}, so both can share one JVM in the end-to-end tests. */

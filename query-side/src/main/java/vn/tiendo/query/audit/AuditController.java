@@ -19,12 +19,22 @@ public class AuditController {
 
     private final TamperEvidence tamperEvidence;
     private final AuditQueries queries;
+    private final AnomalyDetector anomalies;
     private final java.time.Clock clock;
 
-    public AuditController(TamperEvidence tamperEvidence, AuditQueries queries, java.time.Clock clock) {
+    public AuditController(TamperEvidence tamperEvidence, AuditQueries queries, AnomalyDetector anomalies, java.time.Clock clock) {
         this.tamperEvidence = tamperEvidence;
         this.queries = queries;
+        this.anomalies = anomalies;
         this.clock = clock;
+    }
+
+    @GetMapping("/anomalies")
+    @Operation(summary = "Flags computed from the history (targets lowered after a shortfall, late reports and corrections, "
+            + "reassignments just before a deadline, many corrections by one actor), each with the events behind it")
+    public List<AnomalyDetector.Anomaly> anomalies(@RequestParam(required = false) String aggregateId,
+                                                   @RequestParam(required = false) String rule) {
+        return anomalies.detect(aggregateId).stream().filter(a -> rule == null || a.rule().equals(rule)).toList();
     }
 
     @GetMapping("/log")

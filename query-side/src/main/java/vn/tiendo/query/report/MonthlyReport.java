@@ -12,6 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
+import vn.tiendo.query.audit.TamperEvidence;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
 import vn.tiendo.query.status.IndicatorStatus;
@@ -46,10 +47,12 @@ public class MonthlyReport {
 
     private final IndicatorQueries indicators;
     private final TaskQueries tasks;
+    private final TamperEvidence tamperEvidence;
 
-    public MonthlyReport(IndicatorQueries indicators, TaskQueries tasks) {
+    public MonthlyReport(IndicatorQueries indicators, TaskQueries tasks, TamperEvidence tamperEvidence) {
         this.indicators = indicators;
         this.tasks = tasks;
+        this.tamperEvidence = tamperEvidence;
     }
 
     /** {@code title} names the scope (a plan, an agency, the province); {@code asOf} null means now. */
@@ -68,6 +71,10 @@ public class MonthlyReport {
                         i.targetInForce() == null ? "" : i.targetInForce().asWritten(), format(i.value()), assessment(i.status()),
                         i.leadAgencyName() == null ? i.leadAgencyId() : i.leadAgencyName(), note(i));
             }
+            // the latest checkpoint, published with the report so that the store can be verified against paper later
+            Row seal = sheet.createRow(r + 1);
+            seal.createCell(0).setCellValue(tamperEvidence.latest().map(TamperEvidence.Checkpoint::statement)
+                    .orElse("Chưa có điểm kiểm tra của kho sự kiện."));
             widths(sheet, 6, 60, 14, 18, 18, 16, 30, 40);
             Sheet taskSheet = workbook.createSheet("Nhiệm vụ");
             int t = heading(taskSheet, styles, "BÁO CÁO TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ", period, title, at.isNow() ? now : at.instant(), zone,

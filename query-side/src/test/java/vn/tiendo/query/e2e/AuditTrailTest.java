@@ -3,7 +3,10 @@ package vn.tiendo.query.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * a completion): what the query API showed at several moments is recorded as it happens, and the as-of API must
  * give back exactly those answers afterwards. Then the history of each change, field by field, and the global log.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTrailTest {
 
     private static final String A1 = "QD-1305-2025.A.1";
@@ -82,6 +86,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @Order(1)
     void asOfEachMomentTheApiGivesBackExactlyWhatItShowedThen() {
         assertThat(shown).hasSize(4);
         for (Map.Entry<Instant, Map<String, JsonNode>> moment : shown.entrySet()) {
@@ -100,6 +105,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @Order(2)
     void theHistoryOfARecordNamesWhoChangedWhatWhenAndWhy() {
         JsonNode history = http.get(platform.queries + "/api/audit/history/" + A1).body();
         assertThat(history).hasSize(6);
@@ -127,6 +133,7 @@ class AuditTrailTest {
     }
 
     @Test
+    @Order(3)
     void theGlobalLogFiltersByActorAgencyTypeAndTime() {
         JsonNode all = http.get(platform.queries + "/api/audit/log?aggregateId=" + A1).body();
         assertThat(all.path("totalItems").asInt()).isEqualTo(6);
@@ -141,6 +148,46 @@ class AuditTrailTest {
         String csv = http.getText(platform.queries + "/api/audit/log?aggregateId=" + A1 + "&format=csv");
         assertThat(csv.split("\r\n")).hasSize(7);
         assertThat(csv).contains("IndicatorTargetRevised", "điều chỉnh theo lộ trình");
+    }
+
+    @Test
+    @Order(4)
+    void anomaliesAreFlaggedWithTheEventsBehindThem() {
+        String a2 = "QD-1305-2025.A.2";
+        send("/api/indicators", """
+                {"indicatorId":"%s","planId":"QD-1305-2025","code":"A.2","name":"Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định",
+                 "unit":"%%","measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
+                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(a2));
+        send("/api/indicators/" + a2 + "/reports", """
+                {"reportId":"a2-2025-06","period":"2025-06","value":{"kind":"PERCENT","value":40}}""");
+        send("/api/indicators/" + a2 + "/target-revisions", """
+                {"newTarget":{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":35},"asWritten":"≥ 35%"},
+                 "reason":"điều chỉnh cho phù hợp thực tế"}""");
+        for (int value = 41; value <= 45; value++) {
+            send("/api/indicators/" + a2 + "/reports/a2-2025-06/corrections", """
+                    {"newValue":{"kind":"PERCENT","value":%d},"reason":"cập nhật lần %d"}""".formatted(value, value - 40));
+        }
+        String soon = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10).toString();
+        send("/api/tasks", """
+                {"taskId":"QD-1305-2025.NV-41","planId":"QD-1305-2025","content":"Ban hành quy chế quản lý dữ liệu",
+                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"%s","asWritten":"%s"}}""".formatted(soon, soon));
+        send("/api/tasks/QD-1305-2025.NV-41/reassignments", """
+                {"toAgencyId":"so-noi-vu","reason":"chuyển giao","effectiveDate":"%s"}""".formatted(soon));
+
+        JsonNode lowered = http.get(platform.queries + "/api/audit/anomalies?rule=TARGET_LOWERED_AFTER_SHORTFALL").body();
+        assertThat(lowered).hasSize(1);
+        assertThat(lowered.get(0).path("aggregateId").asText()).isEqualTo(a2);
+        assertThat(lowered.get(0).path("eventIdentifiers")).hasSize(2);
+        assertThat(http.get(platform.queries + "/api/audit/anomalies?rule=LATE_REPORT&aggregateId=" + a2).body()).hasSize(1);
+        // A.1's correction of December 2025 came long after 20 January 2026
+        assertThat(http.get(platform.queries + "/api/audit/anomalies?rule=LATE_CORRECTION&aggregateId=" + A1).body()).hasSize(1);
+        JsonNode near = http.get(platform.queries + "/api/audit/anomalies?rule=REASSIGNED_NEAR_DEADLINE").body();
+        assertThat(near.findValuesAsText("aggregateId")).containsExactly("QD-1305-2025.NV-41");
+        JsonNode many = http.get(platform.queries + "/api/audit/anomalies?rule=MANY_CORRECTIONS").body();
+        assertThat(many).hasSize(1);
+        assertThat(many.get(0).path("actor").asText()).isEqualTo("chuyen-vien-phong-cds");
+        assertThat(many.get(0).path("eventIdentifiers").size()).isGreaterThanOrEqualTo(5);
     }
 
     private static void send(String path, String body) {
