@@ -41,7 +41,8 @@ public final class PostgresDatabases {
                 create.execute("create database " + database + " encoding 'UTF8' template template0");
             }
         } catch (SQLException e) {
-            if (!"42P04".equals(e.getSQLState())) { // 42P04: created meanwhile by the other service
+            // Both services start at once: the other may have created it meanwhile (42P04, or 23505 in the race).
+            if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
                 throw new IllegalStateException("Cannot create database " + database + " at " + maintenanceUrl + ": " + e.getMessage(), e);
             }
         }

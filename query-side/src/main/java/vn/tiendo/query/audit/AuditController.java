@@ -54,9 +54,15 @@ public class AuditController {
 
     @GetMapping("/history/{aggregateId}")
     @Operation(summary = "The history of one plan, agency, indicator or task: each event with who, for whom, when, why, "
-            + "evidence and the fields it changed (old → new)")
-    public List<AuditQueries.HistoryEntry> history(@org.springframework.web.bind.annotation.PathVariable String aggregateId) {
-        return queries.history(aggregateId);
+            + "evidence and the fields it changed (old → new); ?period=2025-12 keeps the events behind that period's number")
+    public List<AuditQueries.HistoryEntry> history(@org.springframework.web.bind.annotation.PathVariable String aggregateId,
+                                                   @RequestParam(required = false) String period) {
+        // with a period: the events behind one number on a dashboard (its reports and corrections, and the
+        // definitions, revisions and reassignments that set its target and holder)
+        return queries.history(aggregateId).stream()
+                .filter(e -> period == null || e.period() == null || e.period().equals(period)
+                        || e.changes().stream().anyMatch(c -> c.field().endsWith("[" + period.substring(0, 4) + "]")))
+                .toList();
     }
 
     @GetMapping("/verification")

@@ -130,6 +130,10 @@ class AuditTrailTest {
         assertThat(reassignment.path("oldValue").asText()).isEqualTo("so-khcn");
         assertThat(reassignment.path("newValue").asText()).isEqualTo("so-noi-vu");
         assertThat(http.get(platform.queries + "/api/audit/history/no-such-record").status()).isEqualTo(404);
+        // the events behind December 2025's number: the definition, its report and its correction (not November's report)
+        JsonNode december = http.get(platform.queries + "/api/audit/history/" + A1 + "?period=2025-12").body();
+        assertThat(december.findValuesAsText("eventType")).containsExactly("IndicatorDefined", "IndicatorProgressReported",
+                "IndicatorProgressCorrected", "IndicatorReassigned");
     }
 
     @Test
