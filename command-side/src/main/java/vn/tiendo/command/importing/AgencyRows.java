@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,11 +31,9 @@ final class AgencyRows {
         Optional<Integer> name = columns.find("Tên", "Tên cơ quan");
         Optional<Integer> kind = columns.find("Loại", "Loại cơ quan");
         Optional<Integer> parent = columns.find("Cơ quan cấp trên", "Cấp trên");
-        for (var required : List.of(new Object[]{id, "Mã"}, new Object[]{name, "Tên"}, new Object[]{kind, "Loại"})) {
-            if (((Optional<?>) required[0]).isEmpty()) {
-                problems.add(new ImportProblem(0, (String) required[1], "no column \"" + required[1] + "\" in the header row"));
-            }
-        }
+        requireColumn(id, "Mã", problems);
+        requireColumn(name, "Tên", problems);
+        requireColumn(kind, "Loại", problems);
         if (!problems.isEmpty()) {
             return new Result(List.of(), problems);
         }
@@ -63,7 +62,7 @@ final class AgencyRows {
             String parentCell = parent.map(row::cell).orElse(null);
             String parentId = null;
             if (parentCell != null) {
-                parentId = new AgencyDirectory(known, java.util.Map.of()).resolve(parentCell).orElse(null);
+                parentId = new AgencyDirectory(known, Map.of()).resolve(parentCell).orElse(null);
                 if (parentId == null) {
                     problems.add(new ImportProblem(row.number(), columns.header(parent.get()),
                             "no agency \"" + parentCell + "\" registered or listed above this row"));
@@ -77,5 +76,11 @@ final class AgencyRows {
             }
         }
         return new Result(drafts, problems);
+    }
+
+    private static void requireColumn(Optional<Integer> column, String header, List<ImportProblem> problems) {
+        if (column.isEmpty()) {
+            problems.add(new ImportProblem(0, header, "no column \"" + header + "\" in the header row"));
+        }
     }
 }

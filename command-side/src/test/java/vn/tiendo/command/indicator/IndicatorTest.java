@@ -194,6 +194,22 @@ class IndicatorTest {
     }
 
     @Test
+    void syncingWithAnImportedRowRevisesOnlyWhatChanged() {
+        Target lowered = new Target(Period.year(2030), Comparator.GE, percent("95"), "≥ 95%");
+        fixture.given(coverage())
+                .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025), "so-khcn", "import of a.xlsx", "a.xlsx",
+                        LocalDate.of(2026, 1, 1)))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
+        fixture.given(coverage())
+                .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025, lowered), "so-noi-vu", "import of b.xlsx",
+                        "b.xlsx", LocalDate.of(2026, 1, 1)))
+                .expectEvents(new IndicatorTargetRevised(ID, Period.year(2030), null, lowered, "import of b.xlsx", "b.xlsx"),
+                        new IndicatorReassigned(ID, "so-khcn", "so-noi-vu", "import of b.xlsx", LocalDate.of(2026, 1, 1)))
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
     void aStaleExpectedVersionIsAConflict() {
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
                 .when(new ReportIndicatorProgress(ID, 0L, "r2", Period.parse("2025-07"), percent("50"), null, List.of()))
