@@ -38,16 +38,9 @@ class AuditTrailTest {
     @BeforeAll
     static void playTheScenarioAndRecordWhatWasShown() throws Exception {
         platform = Platform.start("tiendo_test_audit", null);
-        String c = platform.commands;
-        send("/api/agencies", """
-                {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""");
-        send("/api/agencies", """
-                {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
+        platform.registerStrategyPlan(http);
         send("/api/agencies", """
                 {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
-        send("/api/plans", """
-                {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
-                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}""");
         send("/api/indicators", """
                 {"indicatorId":"%s","planId":"QD-1305-2025","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn","unit":"%% dân số",
                  "measure":{"kind":"PERCENT"},"direction":"INCREASE",

@@ -55,13 +55,7 @@ class EndToEndTest {
     @Test
     @Order(1)
     void aReportPostedOnTheCommandSideShowsOnTheQuerySide() {
-        created(http.post(commands + "/api/agencies", """
-                {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}"""));
-        created(http.post(commands + "/api/agencies", """
-                {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
-        created(http.post(commands + "/api/plans", """
-                {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
-                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}"""));
+        platform.registerStrategyPlan(http);
         created(http.post(commands + "/api/indicators", """
                 {"indicatorId":"QD-1305-2025.A.1","planId":"QD-1305-2025","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn",
                  "unit":"% dân số","measure":{"kind":"PERCENT"},"direction":"INCREASE",

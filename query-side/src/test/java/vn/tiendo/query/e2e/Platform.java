@@ -40,6 +40,23 @@ final class Platform implements AutoCloseable {
         return new Platform(commandSide, querySide);
     }
 
+    /** The province, Sở KH&CN and Decision 1305/QĐ-UBND, which every scenario starts from. */
+    void registerStrategyPlan(Http http) {
+        for (String[] command : new String[][]{
+                {"/api/agencies", """
+                        {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}"""},
+                {"/api/agencies", """
+                        {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""},
+                {"/api/plans", """
+                        {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
+                         "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}"""}}) {
+            Http.Response response = http.post(commands + command[0], command[1]);
+            if (response.status() != 201) {
+                throw new IllegalStateException(command[0] + " answered " + response.status() + ": " + response.body());
+            }
+        }
+    }
+
     @Override
     public void close() {
         querySide.close();

@@ -32,13 +32,7 @@ class TamperEvidenceTest {
         platform = Platform.start("tiendo_test_tamper", null);
         db = platform.querySide.getBean(JdbcTemplate.class);
         String c = platform.commands;
-        created(http.post(c + "/api/agencies", """
-                {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}"""));
-        created(http.post(c + "/api/agencies", """
-                {"agencyId":"so-khcn","name":"Sở Khoa học và Công nghệ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
-        created(http.post(c + "/api/plans", """
-                {"planId":"QD-1305-2025","documentNumber":"1305/QĐ-UBND","issuedOn":"2025-10-29","issuer":"UBND tỉnh Bắc Ninh",
-                 "title":"Chiến lược chuyển đổi số tỉnh Bắc Ninh giai đoạn 2025-2030","periodStart":"2025-01-01","periodEnd":"2030-12-31"}"""));
+        platform.registerStrategyPlan(http);
         for (String[] indicator : new String[][]{{A1, "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn"},
                 {A2, "A.2", "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s."}}) {
             created(http.post(c + "/api/indicators", """
