@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * Seals every event as it is published: adds {@code previousHash} (the hash of the previous event in the same
- * aggregate's stream) and {@code hash} (see {@link EventHash}) to its metadata, before it is stored. Registered on
+ * Seals every event as it is published: adds {@code recordedAt}, {@code previousHash} (the hash of the previous
+ * event in the same aggregate's stream) and {@code hash} (see {@link EventHash}) to its metadata, before it is stored. Registered on
  * the event store itself, not as a gateway interceptor, so that each event is sealed exactly once.
  */
 @Component
@@ -58,13 +58,13 @@ public class EventChain implements SmartInitializingSingleton {
 
     DomainEventMessage<?> seal(DomainEventMessage<?> event) {
         String previous = previousHash(event.getAggregateIdentifier(), event.getSequenceNumber());
-        MetaData withPrevious = event.getMetaData().and(MetadataKeys.PREVIOUS_HASH, previous);
+        String recordedAt = DateTimeUtils.formatInstant(event.getTimestamp());
+        MetaData sealed = event.getMetaData().and(MetadataKeys.PREVIOUS_HASH, previous).and(MetadataKeys.RECORDED_AT, recordedAt);
         SerializedObject<byte[]> payload = eventSerializer.serialize(event.getPayload(), byte[].class);
         String hash = EventHash.compute(event.getIdentifier(), event.getAggregateIdentifier(), event.getSequenceNumber(),
-                payload.getType().getName(), payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
-                payload.getData(), withPrevious);
+                payload.getType().getName(), payload.getType().getRevision(), recordedAt, payload.getData(), sealed);
         lastHashes().ifPresent(m -> m.put(event.getAggregateIdentifier(), hash));
-        return event.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.HASH, hash));
+        return event.andMetaData(Map.of(MetadataKeys.PREVIOUS_HASH, previous, MetadataKeys.RECORDED_AT, recordedAt, MetadataKeys.HASH, hash));
     }
 
     /** From this unit of work if the previous event was published in it, else from the store. */

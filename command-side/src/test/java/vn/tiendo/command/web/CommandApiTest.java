@@ -77,6 +77,12 @@ class CommandApiTest {
         assertThat(meta.get("onBehalfOf").asText()).isEqualTo("so-khcn-" + suffix);
         assertThat(meta.get("requestId").asText()).isNotBlank();
         assertThat(meta.get("correlationId").asText()).isNotBlank();
+        assertThat(meta.get("recordedAt").asText()).isEqualTo(jdbc.queryForObject("select time_stamp from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId));
+        assertThat(meta.get("hash").asText()).matches("[0-9a-f]{64}");
+        assertThat(meta.get("previousHash").asText()).isEqualTo(json.readTree(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') "
+                + "from event_store.domain_event_entry where aggregate_identifier = ? and sequence_number = 0", String.class, indicatorId))
+                .get("hash").asText());
         String payloadType = jdbc.queryForObject("select payload_type || '@' || payload_revision from event_store.domain_event_entry "
                 + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId);
         assertThat(payloadType).isEqualTo("vn.tiendo.events.indicator.IndicatorProgressReported@1");

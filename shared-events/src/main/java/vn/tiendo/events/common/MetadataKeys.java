@@ -1,8 +1,7 @@
 package vn.tiendo.events.common;
 
 /**
- * Keys of the metadata every event carries. The recorded time is the event's own timestamp;
- * the business period is in the payload.
+ * Keys of the metadata every event carries. The business period is in the payload.
  */
 public final class MetadataKeys {
     /** Who did it: the person's user name. */
@@ -19,6 +18,8 @@ public final class MetadataKeys {
     public static final String IMPORT_FILE = "importFile";
     public static final String IMPORT_SHA256 = "importSha256";
     public static final String IMPORT_ROW = "importRow";
+    /** When the platform recorded the event (ISO instant, UTC); the same as the event's timestamp. */
+    public static final String RECORDED_AT = "recordedAt";
     /** Tamper evidence: SHA-256 over the event and the previous event's hash in its stream (see EventHash). */
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
