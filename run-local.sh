@@ -3,6 +3,7 @@
 # on :8080 with the demo data from the real plans, the query side on :8081. Ctrl-C stops both.
 #   TIENDO_DB_URL   JDBC URL of the database (default jdbc:postgresql://127.0.0.1:5432/tiendo; created if missing)
 #   COMMAND_PORT / QUERY_PORT   ports (8080 / 8081)
+#   TIENDO_DEMO_PASSWORD        the demo users' password (made up and printed when not set)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,10 @@ QUERY_PORT=${QUERY_PORT:-8081}
 export COMMAND_PORT QUERY_PORT
 LOGS=.run-local
 mkdir -p "$LOGS"
+if [[ -z "${TIENDO_DEMO_PASSWORD:-}" ]]; then
+  TIENDO_DEMO_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 14)
+fi
+export TIENDO_DEMO_PASSWORD
 
 if [[ "${TIENDO_DB_URL:-}" == "" ]]; then
   bash .ci/ensure-postgres.sh
@@ -51,12 +56,17 @@ Tiến Độ is running.
   Query API    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
   Logs         $LOGS/
 
+Demo users (password for all: $TIENDO_DEMO_PASSWORD)
+  dieu-phoi              coordinator, Sở KH&CN          kiem-toan   auditor
+  can-bo.so-khcn         officer, Sở KH&CN              thi-dua     emulation council
+  lanh-dao.so-khcn       head of agency, Sở KH&CN       quan-tri    administrator
+  can-bo.cong-an-tinh    officer, Công an tỉnh          lanh-dao.cong-an-tinh   head, Công an tỉnh
+
 Try:
-  curl -s http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1
-  curl -s -X POST http://127.0.0.1:$COMMAND_PORT/api/indicators/QD-1305-2025.A.1/target-revisions \\
-       -H 'Content-Type: application/json' -H 'X-Actor: chuyen-vien.so-khcn' -H 'X-On-Behalf-Of: so-khcn' \\
-       -d '{"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},"reason":"điều chỉnh theo lộ trình"}'
-  curl -s http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1/series
+  curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1
+  curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD -X POST http://127.0.0.1:$COMMAND_PORT/api/indicators/QD-1305-2025.A.2/reports \\
+       -H 'Content-Type: application/json' -d '{"period":"2026-11","value":{"kind":"PERCENT","value":81.5}}'
+  curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.2/series
 
 Ctrl-C stops both services.
 MSG

@@ -4,7 +4,7 @@
 #   ./tiendo-import.sh indicators phu-luc-I.xlsx  --plan QD-1305-2025 [--dry-run]
 #   ./tiendo-import.sh tasks      phu-luc-II.csv  --plan QD-1305-2025
 #   ./tiendo-import.sh template   indicators.xlsx            (downloads a template to fill in)
-# Environment: COMMAND_URL (http://127.0.0.1:8080), TIENDO_ACTOR (who imports), TIENDO_AGENCY (for whom).
+# Environment: COMMAND_URL (http://127.0.0.1:8080), TIENDO_USER (dieu-phoi) and TIENDO_PASSWORD: who imports.
 # Prints the server's answer (JSON); a refused file lists every bad row and column, and the exit code is 1.
 set -euo pipefail
 
@@ -24,7 +24,7 @@ done
 
 case "$kind" in
   template)
-    curl -fsS -o "$file" "$url/api/imports/templates/$file" && echo "saved $file"
+    curl -fsS -u "${TIENDO_USER:-dieu-phoi}:${TIENDO_PASSWORD:?set TIENDO_PASSWORD}" -o "$file" "$url/api/imports/templates/$file" && echo "saved $file"
     exit 0 ;;
   agencies) query="dryRun=$dry" ;;
   indicators|tasks)
@@ -35,7 +35,7 @@ esac
 [[ -f "$file" ]] || { echo "no file $file" >&2; exit 2; }
 
 status=$(curl -sS -o /tmp/tiendo-import.$$ -w '%{http_code}' -X POST "$url/api/imports/$kind?$query" \
-  -H "X-Actor: ${TIENDO_ACTOR:-$(id -un)}" -H "X-On-Behalf-Of: ${TIENDO_AGENCY:-so-khcn}" \
+  -u "${TIENDO_USER:-dieu-phoi}:${TIENDO_PASSWORD:?set TIENDO_PASSWORD}" \
   -F "file=@$file")
 cat /tmp/tiendo-import.$$; echo
 rm -f /tmp/tiendo-import.$$

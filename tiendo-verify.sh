@@ -3,17 +3,19 @@
 #   ./tiendo-verify.sh                                  verify the chains and the latest stored checkpoints
 #   ./tiendo-verify.sh ROOT UP_TO_GLOBAL_INDEX COUNT    also check a checkpoint published outside the platform
 #   ./tiendo-verify.sh --checkpoint                     make a checkpoint now and print the line to publish
-# Environment: QUERY_URL (http://127.0.0.1:8081). Exit code 0 when intact, 1 when not.
+# Environment: QUERY_URL (http://127.0.0.1:8081), TIENDO_USER (kiem-toan) and TIENDO_PASSWORD.
+# Exit code 0 when intact, 1 when not.
 set -euo pipefail
 url=${QUERY_URL:-http://127.0.0.1:8081}
+auth="${TIENDO_USER:-kiem-toan}:${TIENDO_PASSWORD:?set TIENDO_PASSWORD}"
 if [[ "${1:-}" == "--checkpoint" ]]; then
-  curl -fsS -X POST "$url/api/audit/checkpoints"; echo
+  curl -fsS -u "$auth" -X POST "$url/api/audit/checkpoints"; echo
   exit 0
 fi
 query=""
 if [[ $# -ge 2 ]]; then
   query="?merkleRoot=$1&upToGlobalIndex=$2${3:+&eventCount=$3}"
 fi
-report=$(curl -fsS "$url/api/audit/verification$query")
+report=$(curl -fsS -u "$auth" "$url/api/audit/verification$query")
 echo "$report"
 grep -q '"intact":true' <<<"$report"

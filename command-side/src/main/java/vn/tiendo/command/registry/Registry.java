@@ -33,6 +33,20 @@ public class Registry {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from command_side.task where task_id = ?)", Boolean.class, taskId));
     }
 
+    /** The agency that leads an indicator or task now; empty when the id is unknown. */
+    public Optional<String> leadOf(String indicatorOrTaskId) {
+        return jdbc.queryForList("select lead_agency_id from command_side.indicator_code where indicator_id = ? "
+                + "union all select lead_agency_id from command_side.task where task_id = ?", String.class, indicatorOrTaskId, indicatorOrTaskId)
+                .stream().findFirst();
+    }
+
+    /** An agency and every agency below it. */
+    public List<String> agencyAndDescendants(String agencyId) {
+        return jdbc.queryForList("with recursive tree as (select agency_id from command_side.agency where agency_id = ? "
+                + "union select a.agency_id from command_side.agency a join tree t on a.parent_agency_id = t.agency_id) "
+                + "select agency_id from tree", String.class, agencyId);
+    }
+
     /** Every registered agency, parents before children where they were registered so. */
     public List<AgencyDirectory.Agency> agencies() {
         return jdbc.query("select agency_id, name, kind, parent_agency_id from command_side.agency order by agency_id",

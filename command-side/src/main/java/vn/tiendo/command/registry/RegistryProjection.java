@@ -8,6 +8,8 @@ import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.plan.PlanRegistered;
 import vn.tiendo.events.task.TaskAssigned;
+import vn.tiendo.events.task.TaskReassigned;
+import vn.tiendo.events.indicator.IndicatorReassigned;
 
 /** Keeps the command side's lookup tables in step with its events, in the same transaction (subscribing processor). */
 @Component
@@ -36,13 +38,24 @@ public class RegistryProjection {
 
     @EventHandler
     void on(TaskAssigned event) {
-        jdbc.update("insert into command_side.task (task_id, plan_id) values (?, ?)", event.taskId(), event.planId());
+        jdbc.update("insert into command_side.task (task_id, plan_id, lead_agency_id) values (?, ?, ?)",
+                event.taskId(), event.planId(), event.leadAgencyId());
+    }
+
+    @EventHandler
+    void on(TaskReassigned event) {
+        jdbc.update("update command_side.task set lead_agency_id = ? where task_id = ?", event.toAgencyId(), event.taskId());
+    }
+
+    @EventHandler
+    void on(IndicatorReassigned event) {
+        jdbc.update("update command_side.indicator_code set lead_agency_id = ? where indicator_id = ?", event.toAgencyId(), event.indicatorId());
     }
 
     /** The unique key (plan, code) refuses a second indicator with the same code in a plan. */
     @EventHandler
     void on(IndicatorDefined event) {
-        jdbc.update("insert into command_side.indicator_code (plan_id, code, indicator_id) values (?, ?, ?)",
-                event.planId(), event.code(), event.indicatorId());
+        jdbc.update("insert into command_side.indicator_code (plan_id, code, indicator_id, lead_agency_id) values (?, ?, ?, ?)",
+                event.planId(), event.code(), event.indicatorId(), event.leadAgencyId());
     }
 }

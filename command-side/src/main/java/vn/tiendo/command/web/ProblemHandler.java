@@ -148,6 +148,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Không tìm thấy / Not found", "no record with id " + e.getAggregateIdentifier()));
     }
 
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền / Forbidden",
+                "your role or agency may not do this"));
+    }
+
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",

@@ -20,7 +20,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.catalog.CatalogFiles;
-import vn.tiendo.command.web.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -171,12 +170,13 @@ class ImportTest {
     @Test
     @Order(7)
     void templatesCanBeFilledInAndImported() throws Exception {
-        ResponseEntity<byte[]> template = http.getForEntity("/api/imports/templates/indicators.xlsx", byte[].class);
+        ResponseEntity<byte[]> template = http.withBasicAuth("can-bo.so-khcn", "test-only-password")
+                .getForEntity("/api/imports/templates/indicators.xlsx", byte[].class);
         assertThat(template.getStatusCode().value()).isEqualTo(200);
         Sheet sheet = SheetReader.read("mau.xlsx", template.getBody());
         assertThat(sheet.headers()).contains("Chỉ tiêu", "Mục tiêu 2025", "Cơ quan chủ trì");
         assertThat(sheet.rows()).hasSize(1);
-        ResponseEntity<String> csv = http.getForEntity("/api/imports/templates/tasks.csv", String.class);
+        ResponseEntity<String> csv = http.withBasicAuth("kiem-toan", "test-only-password").getForEntity("/api/imports/templates/tasks.csv", String.class);
         assertThat(csv.getBody()).startsWith("STT,Nội dung,Chủ trì,Phối hợp,Thời gian hoàn thành,Sản phẩm");
         // the template's example row is a real indicator; imported into the plan it already exists and is unchanged
         JsonNode dry = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "mau.xlsx", template.getBody()));
@@ -219,8 +219,7 @@ class ImportTest {
 
     private static HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
-        headers.set(Caller.ACTOR_HEADER, "chuyen-vien.so-khcn");
-        headers.set(Caller.ON_BEHALF_OF_HEADER, "so-khcn");
+        headers.setBasicAuth("dieu-phoi", "test-only-password");
         return headers;
     }
 

@@ -73,8 +73,8 @@ class CommandApiTest {
         String metaData = jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
                 + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId);
         JsonNode meta = json.readTree(metaData);
-        assertThat(meta.get("actor").asText()).isEqualTo("chuyen-vien-so-khcn");
-        assertThat(meta.get("onBehalfOf").asText()).isEqualTo("so-khcn-" + suffix);
+        assertThat(meta.get("actor").asText()).isEqualTo("dieu-phoi");
+        assertThat(meta.get("onBehalfOf").asText()).isEqualTo("so-khcn");
         assertThat(meta.get("requestId").asText()).isNotBlank();
         assertThat(meta.get("correlationId").asText()).isNotBlank();
         assertThat(meta.get("recordedAt").asText()).isEqualTo(jdbc.queryForObject("select time_stamp from event_store.domain_event_entry "
@@ -119,15 +119,27 @@ class CommandApiTest {
     }
 
     @Test
-    void aCommandWithoutAnActorIsRefused() throws Exception {
+    void aCommandWithoutCredentialsIs401AndTheBodyCannotNameTheActor() throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> response = http.exchange("/api/indicators/" + indicatorId + "/reports", HttpMethod.POST,
                 new HttpEntity<>("""
                         {"period":"2025-06","value":{"kind":"PERCENT","value":20}}""", headers), String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(response.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("X-Actor");
-        assertThat(eventCount()).isEqualTo(1);
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(json.readTree(response.getBody()).get("type").asText()).isEqualTo("urn:tiendo:problem:unauthenticated");
+        // a body that claims an actor is refused, and the headers of old are ignored
+        HttpHeaders claimed = new HttpHeaders();
+        claimed.setContentType(MediaType.APPLICATION_JSON);
+        claimed.setBasicAuth("dieu-phoi", "test-only-password");
+        claimed.set("X-Actor", "someone-else");
+        assertThat(http.exchange("/api/indicators/" + indicatorId + "/reports", HttpMethod.POST, new HttpEntity<>("""
+                {"period":"2025-06","value":{"kind":"PERCENT","value":20},"actor":"someone-else"}""", claimed), String.class)
+                .getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<String> accepted = http.exchange("/api/indicators/" + indicatorId + "/reports", HttpMethod.POST, new HttpEntity<>("""
+                {"period":"2025-06","value":{"kind":"PERCENT","value":20}}""", claimed), String.class);
+        assertThat(accepted.getStatusCode().value()).isEqualTo(201);
+        assertThat(json.readTree(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 1", String.class, indicatorId)).get("actor").asText()).isEqualTo("dieu-phoi");
     }
 
     @Test
@@ -209,8 +221,7 @@ class CommandApiTest {
     private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
-        headers.set(Caller.ACTOR_HEADER, "chuyen-vien-so-khcn");
-        headers.set(Caller.ON_BEHALF_OF_HEADER, "so-khcn-" + suffix);
+        headers.setBasicAuth("dieu-phoi", "test-only-password");
         if (idempotencyKey != null) {
             headers.set(CommandDispatcher.IDEMPOTENCY_HEADER, idempotencyKey);
         }

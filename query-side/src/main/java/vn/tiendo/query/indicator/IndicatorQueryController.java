@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
+import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.Page;
 import vn.tiendo.query.web.QueryParams;
 
@@ -21,10 +23,12 @@ public class IndicatorQueryController {
 
     private final IndicatorQueries queries;
     private final AsOf asOf;
+    private final Visibility visibility;
 
-    public IndicatorQueryController(IndicatorQueries queries, AsOf asOf) {
+    public IndicatorQueryController(IndicatorQueries queries, AsOf asOf, Visibility visibility) {
         this.queries = queries;
         this.asOf = asOf;
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -37,19 +41,30 @@ public class IndicatorQueryController {
                                            @RequestParam(required = false) String asOf,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
-        return Page.of(queries.list(planId, agencyId, status, QueryParams.period(period, "period"), this.asOf.parse(asOf)), page, size);
+        List<IndicatorView.Status> all = queries.list(planId, agencyId, status, QueryParams.period(period, "period"), this.asOf.parse(asOf));
+        return Page.of(visibility.agencies().map(v -> all.stream().filter(i -> v.contains(i.leadAgencyId())
+                || v.contains(i.monitoringAgencyId())).toList()).orElse(all), page, size);
     }
 
     @GetMapping("/{indicatorId}")
     @Operation(summary = "One indicator with its status")
     public IndicatorView.Status get(@PathVariable String indicatorId, @RequestParam(required = false) String period,
                                     @RequestParam(required = false) String asOf) {
-        return queries.get(indicatorId, QueryParams.period(period, "period"), this.asOf.parse(asOf));
+        return visible(queries.get(indicatorId, QueryParams.period(period, "period"), this.asOf.parse(asOf)));
     }
 
     @GetMapping("/{indicatorId}/series")
     @Operation(summary = "The time series: one row per reported period with value, target, status, who reported and corrections")
     public List<IndicatorView.SeriesPoint> series(@PathVariable String indicatorId, @RequestParam(required = false) String asOf) {
+        visible(queries.get(indicatorId, null, this.asOf.parse(asOf)));
         return queries.series(indicatorId, this.asOf.parse(asOf));
+    }
+
+    /** Outside the user's agencies an indicator does not exist for them. */
+    private IndicatorView.Status visible(IndicatorView.Status indicator) {
+        if (!visibility.sees(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+            throw new NotFound("indicator", indicator.indicatorId());
+        }
+        return indicator;
     }
 }

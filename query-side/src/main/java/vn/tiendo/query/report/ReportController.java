@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.query.directory.DirectoryQueries;
+import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.BadQuery;
 import vn.tiendo.query.web.QueryParams;
@@ -30,12 +31,14 @@ public class ReportController {
     private final DirectoryQueries directory;
     private final Clock clock;
     private final AsOf asOf;
+    private final Visibility visibility;
 
-    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock, AsOf asOf) {
+    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock, AsOf asOf, Visibility visibility) {
         this.report = report;
         this.directory = directory;
         this.clock = clock;
         this.asOf = asOf;
+        this.visibility = visibility;
     }
 
     @GetMapping("/monthly.xlsx")
@@ -48,6 +51,10 @@ public class ReportController {
             throw new BadQuery("period", "period is required, e.g. 2026-10");
         }
         AsOf.Moment at = this.asOf.parse(asOf);
+        if (visibility.agencies().isPresent() && (agencyId == null || !visibility.sees(java.util.List.of(agencyId)))) {
+            // officers and heads draw their own agency's report (a head also its children's), never the province's
+            throw new org.springframework.security.access.AccessDeniedException("report outside the user's agencies");
+        }
         String scope = agencyId != null ? "Cơ quan: " + directory.agency(agencyId).name()
                 : planId != null ? "Kế hoạch: " + directory.plans().stream().filter(p -> p.planId().equals(planId)).findFirst()
                 .map(p -> p.documentNumber() + " – " + p.title()).orElseThrow(() -> new vn.tiendo.query.web.NotFound("plan", planId))

@@ -8,7 +8,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.query.status.TaskStatus;
+import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
+import vn.tiendo.query.web.NotFound;
+
+import java.util.List;
 import vn.tiendo.query.web.Page;
 
 @RestController
@@ -18,10 +22,12 @@ public class TaskQueryController {
 
     private final TaskQueries queries;
     private final AsOf asOf;
+    private final Visibility visibility;
 
-    public TaskQueryController(TaskQueries queries, AsOf asOf) {
+    public TaskQueryController(TaskQueries queries, AsOf asOf, Visibility visibility) {
         this.queries = queries;
         this.asOf = asOf;
+        this.visibility = visibility;
     }
 
     @GetMapping
@@ -32,12 +38,20 @@ public class TaskQueryController {
                                @RequestParam(required = false) String asOf,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        return Page.of(queries.list(planId, agencyId, status, this.asOf.parse(asOf)), page, size);
+        List<TaskView> all = queries.list(planId, agencyId, status, this.asOf.parse(asOf));
+        return Page.of(visibility.agencies().map(v -> all.stream().filter(t -> v.contains(t.leadAgencyId())
+                || t.coordinatingAgencyIds().stream().anyMatch(v::contains)).toList()).orElse(all), page, size);
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "One task with its status")
     public TaskView get(@PathVariable String taskId, @RequestParam(required = false) String asOf) {
-        return queries.get(taskId, this.asOf.parse(asOf));
+        TaskView task = queries.get(taskId, this.asOf.parse(asOf));
+        List<String> agencies = new java.util.ArrayList<>(task.coordinatingAgencyIds());
+        agencies.add(task.leadAgencyId());
+        if (!visibility.sees(agencies)) {
+            throw new NotFound("task", taskId);
+        }
+        return task;
     }
 }

@@ -105,7 +105,7 @@ class AuditTrailTest {
         assertThat(history.findValuesAsText("eventType")).containsExactly("IndicatorDefined", "IndicatorProgressReported",
                 "IndicatorProgressReported", "IndicatorProgressCorrected", "IndicatorTargetRevised", "IndicatorReassigned");
         JsonNode correction = history.get(3);
-        assertThat(correction.path("actor").asText()).isEqualTo("chuyen-vien-phong-cds");
+        assertThat(correction.path("actor").asText()).isEqualTo("dieu-phoi");
         assertThat(correction.path("onBehalfOf").asText()).isEqualTo("so-khcn");
         assertThat(correction.path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
         assertThat(correction.path("period").asText()).isEqualTo("2025-12");
@@ -138,7 +138,7 @@ class AuditTrailTest {
         JsonNode corrections = http.get(platform.queries + "/api/audit/log?eventType=IndicatorProgressCorrected").body();
         assertThat(corrections.path("totalItems").asInt()).isEqualTo(1);
         assertThat(corrections.path("items").get(0).path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
-        assertThat(http.get(platform.queries + "/api/audit/log?actor=chuyen-vien-phong-cds&agencyId=so-khcn").body()
+        assertThat(http.get(platform.queries + "/api/audit/log?actor=dieu-phoi&agencyId=so-khcn").body()
                 .path("totalItems").asInt()).isEqualTo(13);
         assertThat(http.get(platform.queries + "/api/audit/log?actor=someone-else").body().path("totalItems").asInt()).isZero();
         assertThat(http.get(platform.queries + "/api/audit/log?to=2025-01-01").body().path("totalItems").asInt()).isZero();
@@ -183,7 +183,7 @@ class AuditTrailTest {
         assertThat(near.findValuesAsText("aggregateId")).containsExactly("QD-1305-2025.NV-41");
         JsonNode many = http.get(platform.queries + "/api/audit/anomalies?rule=MANY_CORRECTIONS").body();
         assertThat(many).hasSize(1);
-        assertThat(many.get(0).path("actor").asText()).isEqualTo("chuyen-vien-phong-cds");
+        assertThat(many.get(0).path("actor").asText()).isEqualTo("dieu-phoi");
         assertThat(many.get(0).path("eventIdentifiers").size()).isGreaterThanOrEqualTo(5);
     }
 

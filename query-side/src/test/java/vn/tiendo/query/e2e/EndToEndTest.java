@@ -77,7 +77,7 @@ class EndToEndTest {
             // on the path from 0 (2025-01-01) to 100% (2030-12-31), 2026-10-31 expects about 30.5%
             assertThat(indicator.path("status").asText()).isEqualTo("ON_TRACK");
             assertThat(indicator.path("targetInForce").path("asWritten").asText()).isEqualTo("100%");
-            assertThat(indicator.path("reportedBy").asText()).isEqualTo("chuyen-vien-phong-cds");
+            assertThat(indicator.path("reportedBy").asText()).isEqualTo("dieu-phoi");
         });
     }
 
@@ -205,7 +205,7 @@ class EndToEndTest {
         List<String> before = snapshot(jdbc);
         assertThat(before).anyMatch(row -> row.contains("A1-2025-12"));
 
-        assertThat(http.post(queries + "/api/admin/projections/rebuild", "").status()).isEqualTo(202);
+        assertThat(http.as("quan-tri").post(queries + "/api/admin/projections/rebuild", "").status()).isEqualTo(202);
         await().atMost(PROJECTION_WAIT).until(projections::upToDate);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(snapshot(jdbc)).isEqualTo(before));
     }

@@ -33,10 +33,10 @@ final class Platform implements AutoCloseable {
         String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database;
         ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .run("--server.port=0", url);
+                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD);
         ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock));
+                .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD);
         return new Platform(commandSide, querySide);
     }
 

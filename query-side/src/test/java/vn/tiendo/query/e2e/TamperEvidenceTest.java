@@ -69,7 +69,7 @@ class TamperEvidenceTest {
     @Test
     @Order(2)
     void aCheckpointIsMadeAndCanBeCheckedFromOutside() {
-        Http.Response made = http.post(platform.queries + "/api/audit/checkpoints", "");
+        Http.Response made = http.as("kiem-toan").post(platform.queries + "/api/audit/checkpoints", "");
         assertThat(made.status()).isEqualTo(201);
         JsonNode checkpoint = made.body().path("checkpoint");
         assertThat(made.body().path("statement").asText()).contains("gốc Merkle SHA-256 " + checkpoint.path("merkleRoot").asText());

@@ -1,0 +1,42 @@
+package vn.tiendo.command.security;
+
+import vn.tiendo.shared.security.AccessRule;
+
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static vn.tiendo.shared.security.Role.ADMIN;
+import static vn.tiendo.shared.security.Role.COORDINATOR;
+import static vn.tiendo.shared.security.Role.HEAD;
+import static vn.tiendo.shared.security.Role.OFFICER;
+
+/**
+ * Who may send which command. Officers report for their own agency; heads also for its children, and correct and
+ * complete; the coordinating department defines, revises, reassigns and imports; auditors and the council write
+ * nothing. "Scoped" rules check the agency leading the indicator or task named in the path.
+ */
+public final class CommandAccess {
+
+    public static final List<AccessRule> RULES = List.of(
+            AccessRule.of(POST, "/api/plans", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/agencies", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/indicators", false, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/target-revisions", false, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/reassignments", false, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/reports", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/reports/{reportId}/corrections", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks", false, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/reassignments", false, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/deadline-revisions", false, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/reports", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/completion", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/cancellation", false, COORDINATOR),
+            AccessRule.of(POST, "/api/imports/agencies", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/imports/indicators", false, COORDINATOR),
+            AccessRule.of(POST, "/api/imports/tasks", false, COORDINATOR),
+            AccessRule.of(GET, "/api/imports/templates/{kind}.{format}", false, AccessRule.EVERYONE));
+
+    private CommandAccess() {
+    }
+}

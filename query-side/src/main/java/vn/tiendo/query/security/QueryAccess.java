@@ -1,0 +1,42 @@
+package vn.tiendo.query.security;
+
+import vn.tiendo.shared.security.AccessRule;
+
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static vn.tiendo.shared.security.Role.ADMIN;
+import static vn.tiendo.shared.security.Role.AUDITOR;
+import static vn.tiendo.shared.security.Role.COORDINATOR;
+import static vn.tiendo.shared.security.Role.COUNCIL;
+
+/**
+ * Who may read what. Everyone signed in reads the dashboards, but officers and heads only their agency's (a head
+ * also its children's): "scoped" views leave out, or answer 404 for, what lies outside. The audit trail is for
+ * auditors, the coordinating department, the council and administrators; rebuilds for administrators.
+ */
+public final class QueryAccess {
+
+    public static final List<AccessRule> RULES = List.of(
+            AccessRule.of(GET, "/api/indicators", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/indicators/{indicatorId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/indicators/{indicatorId}/series", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/tasks", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/tasks/{taskId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/plans", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/agencies", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/agencies/{agencyId}/summary", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/reports/monthly.xlsx", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/audit/log", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/audit/history/{aggregateId}", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/audit/anomalies", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/audit/verification", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/audit/checkpoints", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(POST, "/api/audit/checkpoints", false, AUDITOR, ADMIN),
+            AccessRule.of(GET, "/api/admin/projections", false, ADMIN),
+            AccessRule.of(POST, "/api/admin/projections/rebuild", false, ADMIN));
+
+    private QueryAccess() {
+    }
+}

@@ -1,0 +1,33 @@
+package vn.tiendo.query.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import vn.tiendo.shared.security.PlatformSecurity;
+import vn.tiendo.shared.security.SecuritySettings;
+
+import java.time.Clock;
+
+@Configuration
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfig {
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return PlatformSecurity.passwordEncoder();
+    }
+
+    @Bean
+    public UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder) {
+        return PlatformSecurity.users(settings, encoder);
+    }
+
+    @Bean
+    public SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+        return PlatformSecurity.filterChain(http, QueryAccess.RULES, settings, Clock.systemUTC());
+    }
+}

@@ -1,0 +1,171 @@
+package vn.tiendo.query.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.tiendo.command.security.CommandAccess;
+import vn.tiendo.query.security.QueryAccess;
+import vn.tiendo.shared.security.AccessRule;
+import vn.tiendo.shared.security.Role;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint of both services × every role × a record of the user's own agency and of another agency, from the
+ * two access tables. An endpoint that has no rule in its table fails here (and is closed to everyone meanwhile).
+ */
+class AccessMatrixTest {
+
+    /** A demo user per role; officers and heads work for Sở KH&CN. */
+    private static final Map<Role, String> USERS = Map.of(Role.OFFICER, "can-bo.so-khcn", Role.HEAD, "lanh-dao.so-khcn",
+            Role.COORDINATOR, "dieu-phoi", Role.COUNCIL, "thi-dua", Role.AUDITOR, "kiem-toan", Role.ADMIN, "quan-tri");
+    /** What the path variables stand for: Sở KH&CN's records, and Công an tỉnh's. */
+    private static final Map<String, String> OWN = Map.of("indicatorId", "QD-1305-2025.A.1", "reportId", "own-report",
+            "taskId", "QD-1305-2025.NV-1", "agencyId", "so-khcn", "aggregateId", "QD-1305-2025.A.1", "kind", "tasks", "format", "csv");
+    private static final Map<String, String> OTHER = Map.of("indicatorId", "QD-1305-2025.A.2", "reportId", "other-report",
+            "taskId", "QD-1305-2025.NV-2", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.A.2", "kind", "tasks", "format", "csv");
+
+    private static Platform platform;
+    private static final Http http = new Http();
+
+    @BeforeAll
+    static void twoAgenciesWithAnIndicatorAndATaskEach() throws Exception {
+        platform = Platform.start("tiendo_test_access", null);
+        platform.registerStrategyPlan(http);
+        post("/api/agencies", """
+                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}""");
+        String[][] records = {{"A.1", "so-khcn", "own-report", "1"}, {"A.2", "cong-an-tinh", "other-report", "2"}};
+        for (String[] r : records) {
+            post("/api/indicators", """
+                    {"indicatorId":"QD-1305-2025.%1$s","planId":"QD-1305-2025","code":"%1$s","name":"Chỉ tiêu %1$s","measure":{"kind":"PERCENT"},
+                     "direction":"INCREASE","targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
+                     "leadAgencyId":"%2$s","monitoringAgencyId":"%2$s"}""".formatted(r[0], r[1]));
+            post("/api/indicators/QD-1305-2025." + r[0] + "/reports", """
+                    {"reportId":"%s","period":"2025-11","value":{"kind":"PERCENT","value":50}}""".formatted(r[2]));
+            post("/api/tasks", """
+                    {"taskId":"QD-1305-2025.NV-%s","planId":"QD-1305-2025","content":"Nhiệm vụ %s","leadAgencyId":"%s",
+                     "deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""".formatted(r[3], r[3], r[1]));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
+                http.get(platform.queries + "/api/tasks/QD-1305-2025.NV-2").status() == 200
+                        && http.get(platform.queries + "/api/indicators/QD-1305-2025.A.2").body().path("version").asLong() == 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void everyEndpointHasARule() {
+        assertThat(unruled(platform.commandSide, CommandAccess.RULES)).as("command-side endpoints without an access rule").isEmpty();
+        assertThat(unruled(platform.querySide, QueryAccess.RULES)).as("query-side endpoints without an access rule").isEmpty();
+    }
+
+    @Test
+    void everyRoleGetsWhatItsRuleSaysOnOwnAndOtherAgencies() {
+        List<String> wrong = new ArrayList<>();
+        check(platform.commands, CommandAccess.RULES, wrong);
+        check(platform.queries, QueryAccess.RULES, wrong);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void signingInWithAWrongPasswordIsRefusedAndThenThrottled() {
+        Http wrong = new Http("dieu-phoi", "not-the-password");
+        for (int i = 0; i < 5; i++) {
+            assertThat(wrong.get(platform.queries + "/api/plans").status()).isEqualTo(401);
+        }
+        assertThat(wrong.get(platform.queries + "/api/plans").status()).isEqualTo(429);
+        assertThat(http.as("thi-dua").get(platform.queries + "/api/plans").status()).isEqualTo(200);
+        assertThat(http.get(platform.queries + "/api/plans").status()).isEqualTo(429); // locked for a while, whatever the password
+    }
+
+    private static void check(String base, List<AccessRule> rules, List<String> wrong) {
+        for (AccessRule rule : rules) {
+            for (Role role : Role.values()) {
+                for (Map<String, String> target : List.of(OWN, OTHER)) {
+                    String path = expand(rule.path(), target);
+                    boolean other = target == OTHER;
+                    Http.Response response = request(base, rule.method(), path, other, http.as(USERS.get(role)));
+                    boolean allowedRole = rule.roles().contains(role);
+                    boolean limited = rule.scoped() && !role.seesEverything() && other;
+                    String expectation;
+                    boolean ok;
+                    if (!allowedRole) {
+                        expectation = "403";
+                        ok = response.status() == 403;
+                    } else if (limited && (path.contains("QD-1305") || path.contains("cong-an-tinh") || path.contains("monthly"))) {
+                        expectation = "403 or 404";
+                        ok = response.status() == 403 || response.status() == 404;
+                    } else if (limited) {
+                        expectation = "a list without the other agency's records";
+                        ok = response.status() == 200 && !String.valueOf(response.body()).contains("cong-an-tinh");
+                    } else {
+                        expectation = "allowed";
+                        ok = response.status() != 401 && response.status() != 403
+                                && !(rule.method() == HttpMethod.GET && response.status() == 404);
+                    }
+                    if (!ok) {
+                        wrong.add(rule.method() + " " + path + " as " + role + (other ? " (other agency)" : "") + ": expected "
+                                + expectation + ", got " + response.status());
+                    }
+                }
+            }
+        }
+    }
+
+    private static Http.Response request(String base, HttpMethod method, String path, boolean other, Http as) {
+        String url = base + path;
+        if (path.equals("/api/reports/monthly.xlsx")) {
+            url += "?period=2025-11&agencyId=" + (other ? "cong-an-tinh" : "so-khcn");
+        } else if (path.startsWith("/api/imports/indicators") || path.startsWith("/api/imports/tasks")) {
+            url += "?planId=QD-1305-2025";
+        }
+        if (method == HttpMethod.GET) {
+            return path.endsWith(".xlsx") || path.endsWith(".csv") ? as.getStatus(url) : as.get(url);
+        }
+        return as.post(url, "{}");
+    }
+
+    private static String expand(String pattern, Map<String, String> values) {
+        String path = pattern;
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            path = path.replace("{" + v.getKey() + "}", v.getValue());
+        }
+        return path;
+    }
+
+    private static List<String> unruled(ConfigurableApplicationContext context, List<AccessRule> rules) {
+        List<String> missing = new ArrayList<>();
+        RequestMappingHandlerMapping mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        mapping.getHandlerMethods().forEach((info, handler) -> {
+            if (!handler.getBeanType().getPackageName().startsWith("vn.tiendo")) {
+                return; // springdoc, Spring Boot's error page
+            }
+            for (String pattern : info.getPatternValues()) {
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    boolean ruled = rules.stream().anyMatch(r -> r.path().equals(pattern) && r.method().name().equals(method.name()));
+                    if (!ruled) {
+                        missing.add(method + " " + pattern);
+                    }
+                }
+            }
+        });
+        return missing;
+    }
+
+    private static void post(String path, String body) {
+        Http.Response response = http.post(platform.commands + path, body);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,81 @@
+package vn.tiendo.shared.security;
+
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The security both services share: users from configuration with bcrypt hashes, HTTP Basic over a stateless API,
+ * problem-details answers for 401/403/429, login throttling, security headers, and the endpoint table.
+ * CSRF protection is off because no endpoint uses a session or cookie: every request carries its credentials.
+ */
+public final class PlatformSecurity {
+
+    /** Endpoints anyone may read: health, API description. */
+    public static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
+            "/swagger-ui/**", "/swagger-ui.html", "/error"};
+
+    private PlatformSecurity() {
+    }
+
+    /**
+     * bcrypt (through Spring's delegating encoder). Every API request carries its password, and bcrypt is slow on
+     * purpose, so a successful check is remembered for ten minutes, keyed by a SHA-256 of password and hash: a wrong
+     * password is always checked in full.
+     */
+    public static PasswordEncoder passwordEncoder() {
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(10));
+    }
+
+    public static UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder) {
+        String demoHash = settings.demoPassword() == null || settings.demoPassword().isBlank() ? null : encoder.encode(settings.demoPassword());
+        Map<String, UserDetails> byName = new HashMap<>();
+        for (SecuritySettings.UserEntry u : settings.users()) {
+            PlatformUser user = new PlatformUser(u.username(), u.agency(), PlatformUser.roles(u.roles()));
+            byName.put(u.username(), PlatformUser.details(user, u.passwordHash() != null ? u.passwordHash() : demoHash));
+        }
+        return username -> {
+            UserDetails details = byName.get(username);
+            if (details == null) {
+                throw new UsernameNotFoundException("unknown user");
+            }
+            // a fresh copy each time: Spring erases credentials after authentication
+            PlatformUser.Details d = (PlatformUser.Details) details;
+            return new PlatformUser.Details(d.user(), d.getPassword(), d.isEnabled());
+        };
+    }
+
+    public static SecurityFilterChain filterChain(HttpSecurity http, List<AccessRule> rules, SecuritySettings settings, Clock clock)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                        Problems.write(response, 401, "unauthenticated", "Chưa đăng nhập / Not signed in", "sign in with your user name and password")))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        Problems.write(response, 403, "forbidden", "Không có quyền / Forbidden", "your role or agency may not do this")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
+                        .frameOptions(frame -> frame.deny()))
+                .addFilterBefore(new LoginThrottle(settings.maxFailedLogins(), settings.lockout(), clock), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(OPEN).permitAll();
+                    for (AccessRule rule : rules) {
+                        auth.requestMatchers(rule.method(), rule.path()).hasAnyRole(rule.roleNames());
+                    }
+                    auth.anyRequest().denyAll(); // an endpoint without a rule is closed
+                });
+        return http.build();
+    }
+
+}

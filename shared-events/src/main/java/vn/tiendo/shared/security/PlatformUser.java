@@ -1,0 +1,58 @@
+package vn.tiendo.shared.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The authenticated person: user name, the agency they work for, their roles. Events name them, never the request body. */
+public record PlatformUser(String username, String agencyId, Set<Role> roles) {
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** True for roles that see and act across all agencies (coordinator, council, auditor, administrator). */
+    public boolean seesEverything() {
+        return roles.stream().anyMatch(Role::seesEverything);
+    }
+
+    /** The person behind the current request. */
+    public static PlatformUser current() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            throw new IllegalStateException("no authenticated user");
+        }
+        if (auth.getPrincipal() instanceof Details details) {
+            return details.user();
+        }
+        throw new IllegalStateException("unknown principal " + auth.getPrincipal().getClass().getSimpleName());
+    }
+
+    /** Spring Security's view of a platform user. */
+    public static final class Details extends User {
+        private final PlatformUser user;
+
+        public Details(PlatformUser user, String passwordHash, boolean enabled) {
+            super(user.username(), passwordHash == null ? "{noop}" : passwordHash, enabled, true, true, true,
+                    user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+            this.user = user;
+        }
+
+        public PlatformUser user() {
+            return user;
+        }
+    }
+
+    static Set<Role> roles(Collection<Role> roles) {
+        return roles == null || roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+    }
+
+    static UserDetails details(PlatformUser user, String hash) {
+        return new Details(user, hash, hash != null);
+    }
+}

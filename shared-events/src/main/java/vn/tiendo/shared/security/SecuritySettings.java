@@ -1,0 +1,24 @@
+package vn.tiendo.shared.security;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The people who may sign in (prefix {@code tiendo.security}). Locally each user has a bcrypt {@code passwordHash},
+ * or, for the demo users, the password given at start-up in {@code demoPassword} (TIENDO_DEMO_PASSWORD: never
+ * committed; run-local.sh makes one up and prints it). A user with neither cannot sign in.
+ */
+@ConfigurationProperties(prefix = "tiendo.security")
+public record SecuritySettings(String demoPassword, List<UserEntry> users, Integer maxFailedLogins, Duration lockout) {
+
+    public record UserEntry(String username, String passwordHash, List<Role> roles, String agency) {
+    }
+
+    public SecuritySettings {
+        users = users == null ? List.of() : List.copyOf(users);
+        maxFailedLogins = maxFailedLogins == null ? 5 : maxFailedLogins;
+        lockout = lockout == null ? Duration.ofMinutes(5) : lockout;
+    }
+}
