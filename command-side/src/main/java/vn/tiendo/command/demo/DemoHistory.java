@@ -1,5 +1,6 @@
 package vn.tiendo.command.demo;
 
+import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -61,14 +62,17 @@ public final class DemoHistory {
             };
             String reportId = indicator.indicatorId() + "@" + ym;
             steps.add(new Step(new ReportIndicatorProgress(indicator.indicatorId(), null, reportId, Period.month(ym), value,
-                    "Số liệu tổng hợp tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(evidence(indicator.code(), ym))),
+                    "Số liệu tổng hợp tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(evidence(indicator.code(), ym)), true),
                     indicator.leadAgencyId(), null));
             if (random.nextDouble() < 0.05 && value.asNumber().isPresent() && kind != MeasureKind.PASS_FAIL && kind != MeasureKind.RATIO) {
                 MeasuredValue corrected = withNumber(kind, value.asNumber().get().add(BigDecimal.valueOf(1.5)).min(BigDecimal.valueOf(100)));
                 if (!corrected.equals(value)) {
                     String reason = "Cập nhật theo số liệu chính thức của cơ quan chuyên môn";
-                    steps.add(new Step(new CorrectIndicatorProgress(indicator.indicatorId(), null, reportId, corrected, reason, List.of()),
-                            indicator.monitoringAgencyId(), reason));
+                    // the report is approved: the correction is proposed, then accepted by the coordinating department
+                    String proposalId = reportId + "#correction";
+                    steps.add(new Step(new CorrectIndicatorProgress(indicator.indicatorId(), null, reportId, corrected, reason, List.of(),
+                            proposalId), indicator.leadAgencyId(), reason));
+                    steps.add(new Step(new AcceptIndicatorCorrection(indicator.indicatorId(), null, proposalId), "so-khcn", null));
                 }
             }
         }

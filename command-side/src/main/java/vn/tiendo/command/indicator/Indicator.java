@@ -8,7 +8,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.common.Handled;
+import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
+import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -18,7 +22,11 @@ import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
+import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
+import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -51,8 +59,13 @@ public class Indicator {
     private final Map<String, Report> reportsById = new HashMap<>();
     private final Set<Period> reportedPeriods = new HashSet<>();
 
-    private record Report(Period period, MeasuredValue value) {
+    private record Report(Period period, MeasuredValue value, boolean approved) {
     }
+
+    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<vn.tiendo.events.common.EvidenceRef> evidence) {
+    }
+
+    private final Map<String, Proposal> pendingProposals = new HashMap<>();
 
     protected Indicator() {
     }
@@ -130,15 +143,61 @@ public class Indicator {
         }
         apply(new IndicatorProgressReported(indicatorId, command.reportId(), command.period(), command.value(),
                 command.note(), Require.orEmpty(command.evidence())));
+        if (command.approved()) {
+            apply(new IndicatorReportApproved(indicatorId, command.reportId(), command.period()));
+        }
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(CorrectIndicatorProgress command) {
-        Report report = reportsById.get(command.reportId());
-        if (report == null) {
-            throw new RuleViolation("reportId", "no report " + command.reportId() + " on this indicator");
+    public long handle(ApproveIndicatorReport command) {
+        Report report = report(command.reportId());
+        if (report.approved()) {
+            throw new StateConflict("report " + command.reportId() + " is already approved");
         }
+        apply(new IndicatorReportApproved(indicatorId, command.reportId(), report.period()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AcceptIndicatorCorrection command) {
+        Proposal proposal = proposal(command.proposalId());
+        Report report = reportsById.get(proposal.reportId());
+        apply(new IndicatorCorrectionAccepted(indicatorId, command.proposalId(), proposal.reportId(), report.period()));
+        apply(new IndicatorProgressCorrected(indicatorId, proposal.reportId(), report.period(), report.value(), proposal.newValue(),
+                proposal.reason(), proposal.evidence()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RejectIndicatorCorrection command) {
+        Require.notBlank(command.reason(), "reason");
+        Proposal proposal = proposal(command.proposalId());
+        apply(new IndicatorCorrectionRejected(indicatorId, command.proposalId(), proposal.reportId(),
+                reportsById.get(proposal.reportId()).period(), command.reason()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private Report report(String reportId) {
+        Report report = reportsById.get(reportId);
+        if (report == null) {
+            throw new RuleViolation("reportId", "no report " + reportId + " on this indicator");
+        }
+        return report;
+    }
+
+    private Proposal proposal(String proposalId) {
+        Proposal proposal = pendingProposals.get(proposalId);
+        if (proposal == null) {
+            throw new RuleViolation("proposalId", "no pending correction " + proposalId + " on this indicator");
+        }
+        return proposal;
+    }
+
+    /** A draft is corrected at once; an approved report gets a proposal that waits for the coordinator. */
+    @CommandHandler
+    public Handled handle(CorrectIndicatorProgress command) {
+        Report report = report(command.reportId());
         measure.violationOf(command.newValue()).ifPresent(reason -> {
             throw new RuleViolation("newValue", reason);
         });
@@ -147,9 +206,18 @@ public class Indicator {
         if (Objects.equals(report.value(), command.newValue())) {
             throw new StateConflict("report " + command.reportId() + " already has this value");
         }
-        apply(new IndicatorProgressCorrected(indicatorId, command.reportId(), report.period(), report.value(),
+        if (!report.approved()) {
+            apply(new IndicatorProgressCorrected(indicatorId, command.reportId(), report.period(), report.value(),
+                    command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
+            return new Handled(AggregateLifecycle.getVersion(), null);
+        }
+        Require.notBlank(command.proposalId(), "proposalId");
+        if (pendingProposals.values().stream().anyMatch(p -> p.reportId().equals(command.reportId()))) {
+            throw new StateConflict("a correction of report " + command.reportId() + " already awaits the coordinator");
+        }
+        apply(new IndicatorCorrectionProposed(indicatorId, command.proposalId(), command.reportId(), report.period(), report.value(),
                 command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
-        return AggregateLifecycle.getVersion();
+        return new Handled(AggregateLifecycle.getVersion(), command.proposalId());
     }
 
     @CommandHandler
@@ -202,12 +270,34 @@ public class Indicator {
 
     @EventSourcingHandler
     void on(IndicatorProgressReported event) {
-        reportsById.put(event.reportId(), new Report(event.period(), event.value()));
+        reportsById.put(event.reportId(), new Report(event.period(), event.value(), false));
         reportedPeriods.add(event.period());
     }
 
     @EventSourcingHandler
+    void on(IndicatorReportApproved event) {
+        Report report = reportsById.get(event.reportId());
+        reportsById.put(event.reportId(), new Report(report.period(), report.value(), true));
+    }
+
+    @EventSourcingHandler
     void on(IndicatorProgressCorrected event) {
-        reportsById.put(event.reportId(), new Report(event.period(), event.newValue()));
+        Report report = reportsById.get(event.reportId());
+        reportsById.put(event.reportId(), new Report(event.period(), event.newValue(), report != null && report.approved()));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorCorrectionProposed event) {
+        pendingProposals.put(event.proposalId(), new Proposal(event.reportId(), event.newValue(), event.reason(), event.evidence()));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorCorrectionAccepted event) {
+        pendingProposals.remove(event.proposalId());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorCorrectionRejected event) {
+        pendingProposals.remove(event.proposalId());
     }
 }

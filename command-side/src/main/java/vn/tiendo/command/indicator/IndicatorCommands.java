@@ -37,16 +37,30 @@ public final class IndicatorCommands {
                                     String toAgencyId, String reason, LocalDate effectiveDate) {
     }
 
+    /** {@code approved}: reported by someone who may approve (a head, the coordinator), so no draft stage. */
     public record ReportIndicatorProgress(@TargetAggregateIdentifier String indicatorId,
                                           @TargetAggregateVersion Long expectedVersion,
                                           String reportId, Period period, MeasuredValue value, String note,
-                                          List<EvidenceRef> evidence) {
+                                          List<EvidenceRef> evidence, boolean approved) {
     }
 
+    public record ApproveIndicatorReport(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                         String reportId) {
+    }
+
+    public record AcceptIndicatorCorrection(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                            String proposalId) {
+    }
+
+    public record RejectIndicatorCorrection(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                            String proposalId, String reason) {
+    }
+
+    /** On a draft the value changes at once; on an approved report it becomes proposal {@code proposalId}. */
     public record CorrectIndicatorProgress(@TargetAggregateIdentifier String indicatorId,
                                            @TargetAggregateVersion Long expectedVersion,
                                            String reportId, MeasuredValue newValue, String reason,
-                                           List<EvidenceRef> evidence) {
+                                           List<EvidenceRef> evidence, String proposalId) {
     }
 
     /**

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
+import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -29,6 +32,8 @@ import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.shared.security.PlatformUser;
+import vn.tiendo.shared.security.Role;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -59,6 +64,12 @@ public class IndicatorController {
 
     public record CorrectionRequest(Long expectedVersion, @NotNull MeasuredValue newValue, @NotBlank String reason,
                                     List<EvidenceRef> evidence) {
+    }
+
+    public record VersionOnly(Long expectedVersion) {
+    }
+
+    public record RejectionRequest(Long expectedVersion, @NotBlank String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -106,15 +117,43 @@ public class IndicatorController {
     public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody ReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
+        // an officer's report is a draft until the head approves it; a head's or the coordinator's is approved as sent
+        PlatformUser user = PlatformUser.current();
+        boolean approved = user.has(Role.HEAD) || user.has(Role.COORDINATOR);
         return dispatcher.report(http, body, indicatorId, reportId, new ReportIndicatorProgress(indicatorId,
-                body.expectedVersion(), reportId, body.period(), body.value(), body.note(), body.evidence()));
+                body.expectedVersion(), reportId, body.period(), body.value(), body.note(), body.evidence(), approved));
     }
 
     @PostMapping("/{indicatorId}/reports/{reportId}/corrections")
-    @Operation(summary = "Correct an earlier report, with a reason; the original stays in the history")
+    @Operation(summary = "Correct an earlier report, with a reason; the original stays in the history. A draft changes at once "
+            + "(200); an approved report gets a proposal the coordinator must accept (202, with proposalId)")
     public ResponseEntity<CommandAccepted> correct(@PathVariable String indicatorId, @PathVariable String reportId,
                                                    @Valid @RequestBody CorrectionRequest body, HttpServletRequest http) {
         return dispatcher.update(http, body, indicatorId, new CorrectIndicatorProgress(indicatorId, body.expectedVersion(),
-                reportId, body.newValue(), body.reason(), body.evidence()), body.reason());
+                reportId, body.newValue(), body.reason(), body.evidence(), Ids.orNew(null)), body.reason());
+    }
+
+    @PostMapping("/{indicatorId}/reports/{reportId}/approval")
+    @Operation(summary = "Approve a draft report (head of the agency): its period is then locked")
+    public ResponseEntity<CommandAccepted> approve(@PathVariable String indicatorId, @PathVariable String reportId,
+                                                   @Valid @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
+        VersionOnly version = body == null ? new VersionOnly(null) : body;
+        return dispatcher.update(http, version, indicatorId, new ApproveIndicatorReport(indicatorId, version.expectedVersion(), reportId), null);
+    }
+
+    @PostMapping("/{indicatorId}/correction-proposals/{proposalId}/acceptance")
+    @Operation(summary = "Accept a proposed correction of an approved report (coordinator): the value changes")
+    public ResponseEntity<CommandAccepted> accept(@PathVariable String indicatorId, @PathVariable String proposalId,
+                                                  @Valid @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
+        VersionOnly version = body == null ? new VersionOnly(null) : body;
+        return dispatcher.update(http, version, indicatorId, new AcceptIndicatorCorrection(indicatorId, version.expectedVersion(), proposalId), null);
+    }
+
+    @PostMapping("/{indicatorId}/correction-proposals/{proposalId}/rejection")
+    @Operation(summary = "Reject a proposed correction, with a reason (coordinator): the approved value stands")
+    public ResponseEntity<CommandAccepted> reject(@PathVariable String indicatorId, @PathVariable String proposalId,
+                                                  @Valid @RequestBody RejectionRequest body, HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new RejectIndicatorCorrection(indicatorId, body.expectedVersion(), proposalId,
+                body.reason()), body.reason());
     }
 }

@@ -12,9 +12,9 @@ import static vn.tiendo.shared.security.Role.HEAD;
 import static vn.tiendo.shared.security.Role.OFFICER;
 
 /**
- * Who may send which command. Officers report for their own agency; heads also for its children, and correct and
- * complete; the coordinating department defines, revises, reassigns and imports; auditors and the council write
- * nothing. "Scoped" rules check the agency leading the indicator or task named in the path.
+ * Who may send which command. Officers report (drafts) and correct their drafts for their own agency; heads also
+ * for its children, approve reports and complete tasks; the coordinating department defines, revises, reassigns,
+ * imports and accepts or rejects corrections of approved reports; auditors and the council write nothing. "Scoped" rules check the agency leading the indicator or task named in the path.
  */
 public final class CommandAccess {
 
@@ -25,7 +25,10 @@ public final class CommandAccess {
             AccessRule.of(POST, "/api/indicators/{indicatorId}/target-revisions", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/reassignments", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/reports", true, OFFICER, HEAD, COORDINATOR),
-            AccessRule.of(POST, "/api/indicators/{indicatorId}/reports/{reportId}/corrections", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/reports/{reportId}/corrections", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/correction-proposals/{proposalId}/acceptance", false, COORDINATOR),
+            AccessRule.of(POST, "/api/indicators/{indicatorId}/correction-proposals/{proposalId}/rejection", false, COORDINATOR),
             AccessRule.of(POST, "/api/tasks", false, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/reassignments", false, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/deadline-revisions", false, COORDINATOR),

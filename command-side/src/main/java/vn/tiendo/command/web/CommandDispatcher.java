@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.events.common.MetadataKeys;
 
@@ -68,7 +69,8 @@ public class CommandDispatcher {
             metaData = metaData.and(MetadataKeys.REASON, reason);
         }
         if (key == null) {
-            return ResponseEntity.status(status).body(send(command, aggregateId, reportId, metaData));
+            CommandAccepted accepted = send(command, aggregateId, reportId, metaData);
+            return ResponseEntity.status(effective(status, accepted)).body(accepted);
         }
         if (key.isBlank() || key.length() > 255) {
             throw new RuleViolation(IDEMPOTENCY_HEADER, "Idempotency-Key must be 1 to 255 characters");
@@ -85,14 +87,23 @@ public class CommandDispatcher {
                         .body(read(earlier.get().body()));
             }
             CommandAccepted accepted = send(command, aggregateId, reportId, withKey);
-            idempotencyStore.record(key, status.value(), json(accepted));
-            return ResponseEntity.status(status).body(accepted);
+            HttpStatus answered = effective(status, accepted);
+            idempotencyStore.record(key, answered.value(), json(accepted));
+            return ResponseEntity.status(answered).body(accepted);
         });
+    }
+
+    /** 202 when the command was taken as a proposal that waits for someone else's decision. */
+    private static HttpStatus effective(HttpStatus status, CommandAccepted accepted) {
+        return accepted.proposalId() != null ? HttpStatus.ACCEPTED : status;
     }
 
     private CommandAccepted send(Object command, String aggregateId, String reportId, MetaData metaData) {
         Object result = commandGateway.sendAndWait(command, metaData);
         // Creation handlers answer with the new aggregate's id (version 0); the others with the new version.
+        if (result instanceof Handled handled) {
+            return new CommandAccepted(aggregateId, handled.version(), reportId, handled.proposalId());
+        }
         long version = result instanceof Number n ? n.longValue() : 0L;
         return new CommandAccepted(aggregateId, version, reportId);
     }

@@ -17,7 +17,11 @@ import vn.tiendo.events.common.MeasureKind;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
+import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
+import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -36,6 +40,7 @@ class IndicatorTest {
 
     private static final String ID = "QD-1305-2025.A.1";
     private static final Period Y2025 = Period.year(2025);
+    private static final Period JUNE = Period.parse("2025-06");
     private static final Target COVERAGE_2025 = new Target(Y2025, Comparator.GE, percent("60"), "≥ 60%");
 
     private AggregateTestFixture<Indicator> fixture;
@@ -59,7 +64,7 @@ class IndicatorTest {
     }
 
     private static ReportIndicatorProgress report(String reportId, String period, MeasuredValue value) {
-        return new ReportIndicatorProgress(ID, null, reportId, Period.parse(period), value, null, List.of());
+        return new ReportIndicatorProgress(ID, null, reportId, Period.parse(period), value, null, List.of(), false);
     }
 
     @Test
@@ -145,10 +150,10 @@ class IndicatorTest {
     void aCorrectionNeedsAReasonAndKeepsTheOldValue() {
         IndicatorProgressReported reported = new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of());
         fixture.given(coverage(), reported)
-                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), " ", List.of()))
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), " ", List.of(), "p1"))
                 .expectException(RuleViolation.class);
         fixture.given(coverage(), reported)
-                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), "số liệu nhà mạng cập nhật", List.of()))
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), "số liệu nhà mạng cập nhật", List.of(), "p1"))
                 .expectEvents(new IndicatorProgressCorrected(ID, "r1", Period.parse("2025-06"), percent("48.5"), percent("51.2"),
                         "số liệu nhà mạng cập nhật", List.of()));
     }
@@ -156,7 +161,7 @@ class IndicatorTest {
     @Test
     void aCorrectionOfAnUnknownReportIsRefused() {
         fixture.given(coverage())
-                .when(new CorrectIndicatorProgress(ID, null, "nope", percent("51.2"), "lý do", List.of()))
+                .when(new CorrectIndicatorProgress(ID, null, "nope", percent("51.2"), "lý do", List.of(), "p1"))
                 .expectException(RuleViolation.class);
     }
 
@@ -185,11 +190,11 @@ class IndicatorTest {
     void evidenceMustSayWhereTheDocumentIs() {
         fixture.given(coverage())
                 .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
-                        List.of(new EvidenceRef(null, null, null, "báo cáo", null, null))))
+                        List.of(new EvidenceRef(null, null, null, "báo cáo", null, null)), false))
                 .expectException(RuleViolation.class);
         fixture.given(coverage())
                 .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
-                        List.of(new EvidenceRef("125/BC-STTTT", LocalDate.of(2025, 7, 5), "Sở KH&CN", "Báo cáo", null, "abc"))))
+                        List.of(new EvidenceRef("125/BC-STTTT", LocalDate.of(2025, 7, 5), "Sở KH&CN", "Báo cáo", null, "abc")), false))
                 .expectException(RuleViolation.class);
     }
 
@@ -212,11 +217,50 @@ class IndicatorTest {
     @Test
     void aStaleExpectedVersionIsAConflict() {
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
-                .when(new ReportIndicatorProgress(ID, 0L, "r2", Period.parse("2025-07"), percent("50"), null, List.of()))
+                .when(new ReportIndicatorProgress(ID, 0L, "r2", Period.parse("2025-07"), percent("50"), null, List.of(), false))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
-                .when(new ReportIndicatorProgress(ID, 1L, "r2", Period.parse("2025-07"), percent("50"), null, List.of()))
+                .when(new ReportIndicatorProgress(ID, 1L, "r2", Period.parse("2025-07"), percent("50"), null, List.of(), false))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(2L));
+    }
+
+    @Test
+    void aReportByAHeadIsApprovedAsSent() {
+        fixture.given(coverage())
+                .when(new ReportIndicatorProgress(ID, null, "r1", JUNE, percent("48.5"), null, List.of(), true))
+                .expectEvents(new IndicatorProgressReported(ID, "r1", JUNE, percent("48.5"), null, List.of()),
+                        new IndicatorReportApproved(ID, "r1", JUNE));
+    }
+
+    @Test
+    void aDraftIsCorrectedAtOnceButAnApprovedReportOnlyThroughTheCoordinator() {
+        IndicatorProgressReported reported = new IndicatorProgressReported(ID, "r1", JUNE, percent("48.5"), null, List.of());
+        fixture.given(coverage(), reported)
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("49"), "gõ nhầm", List.of(), "p1"))
+                .expectEvents(new IndicatorProgressCorrected(ID, "r1", JUNE, percent("48.5"), percent("49"), "gõ nhầm", List.of()));
+        IndicatorReportApproved approved = new IndicatorReportApproved(ID, "r1", JUNE);
+        fixture.given(coverage(), reported, approved)
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("52"), "số liệu chính thức", List.of(), "p1"))
+                .expectEvents(new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"), "số liệu chính thức", List.of()))
+                .expectResultMessagePayload(new vn.tiendo.command.common.Handled(3, "p1"));
+        IndicatorCorrectionProposed proposed = new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"),
+                "số liệu chính thức", List.of());
+        fixture.given(coverage(), reported, approved, proposed)
+                .when(new CorrectIndicatorProgress(ID, null, "r1", percent("53"), "lần nữa", List.of(), "p2"))
+                .expectException(StateConflict.class);
+        fixture.given(coverage(), reported, approved, proposed)
+                .when(new IndicatorCommands.AcceptIndicatorCorrection(ID, null, "p1"))
+                .expectEvents(new IndicatorCorrectionAccepted(ID, "p1", "r1", JUNE),
+                        new IndicatorProgressCorrected(ID, "r1", JUNE, percent("48.5"), percent("52"), "số liệu chính thức", List.of()));
+        fixture.given(coverage(), reported, approved, proposed)
+                .when(new IndicatorCommands.RejectIndicatorCorrection(ID, null, "p1", ""))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage(), reported, approved, proposed, new IndicatorCorrectionRejected(ID, "p1", "r1", JUNE, "không có căn cứ"))
+                .when(new IndicatorCommands.AcceptIndicatorCorrection(ID, null, "p1"))
+                .expectException(RuleViolation.class);
+        fixture.given(coverage(), reported, approved)
+                .when(new IndicatorCommands.ApproveIndicatorReport(ID, null, "r1"))
+                .expectException(StateConflict.class);
     }
 }

@@ -31,6 +31,7 @@ import java.util.Optional;
  *   <li>{@code TARGET_LOWERED_AFTER_SHORTFALL}: a target made easier after a report that fell short of it;</li>
  *   <li>{@code LATE_CORRECTION}: a value corrected after the period's reporting deadline;</li>
  *   <li>{@code LATE_REPORT}: a report recorded after its period's reporting deadline;</li>
+ *   <li>{@code CORRECTION_AFTER_APPROVAL}: a correction proposed for a report its head had approved;</li>
  *   <li>{@code REASSIGNED_NEAR_DEADLINE}: an indicator or task reassigned within the window before its deadline;</li>
  *   <li>{@code MANY_CORRECTIONS}: one actor correcting many values within the window.</li>
  * </ul>
@@ -125,6 +126,9 @@ public class AnomalyDetector {
                         correctionsByActor.computeIfAbsent(e.actor(), k -> new ArrayList<>()).add(e);
                     }
                 }
+                case "IndicatorCorrectionProposed" -> found.add(new Anomaly("CORRECTION_AFTER_APPROVAL", e.aggregateId(),
+                        "a correction of the approved report for " + e.payload().path("period").asText() + " was proposed",
+                        List.of(e.id()), e.recordedAt(), e.actor()));
                 case "IndicatorTargetRevised" -> targetRevised(e, indicators.computeIfAbsent(e.aggregateId(), k -> new Indicator()), found);
                 case "IndicatorReassigned" -> {
                     Indicator i = indicators.get(e.aggregateId());

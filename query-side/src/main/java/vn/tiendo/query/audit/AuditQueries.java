@@ -108,6 +108,8 @@ public class AuditQueries {
      */
     static List<Change> changes(String eventType, String aggregateId, JsonNode payload, ObjectNode state) {
         List<Change> changes = new ArrayList<>();
+        // a proposal changes nothing yet: show what it would change, and leave the state alone
+        boolean proposal = eventType.endsWith("Proposed");
         String period = payload.hasNonNull("period") ? "[" + payload.get("period").asText() + "]" : "";
         Iterator<Map.Entry<String, JsonNode>> fields = payload.fields();
         while (fields.hasNext()) {
@@ -131,6 +133,12 @@ public class AuditQueries {
                 old = state.get(field);
             }
             JsonNode value = f.getValue();
+            if (proposal) {
+                if (name.startsWith("new")) {
+                    changes.add(new Change("proposed " + field, old == null ? NullNode.getInstance() : old, value));
+                }
+                continue;
+            }
             if (old == null || !old.equals(value)) {
                 changes.add(new Change(field, old == null ? NullNode.getInstance() : old, value));
             }

@@ -11,7 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
+import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
+import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -20,6 +24,8 @@ import vn.tiendo.query.config.JsonColumns;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 import static vn.tiendo.query.config.Times.utc;
@@ -95,6 +101,44 @@ public class IndicatorProjection {
                 json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
         touch(e.indicatorId(), version, recordedAt);
         snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorReportApproved e, @SequenceNumber long version, @Timestamp Instant recordedAt,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        jdbc.update("update projection.indicator_period set approved = true, approved_at = ?, approved_by = ? where indicator_id = ? and report_id = ?",
+                utc(recordedAt), actor, e.indicatorId(), e.reportId());
+        touch(e.indicatorId(), version, recordedAt);
+        snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorCorrectionProposed e, @SequenceNumber long version, @Timestamp Instant recordedAt,
+            @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        Map<String, Object> proposal = new LinkedHashMap<>();
+        proposal.put("proposalId", e.proposalId());
+        proposal.put("newValue", e.newValue());
+        proposal.put("reason", e.reason());
+        proposal.put("proposedBy", actor);
+        proposal.put("proposedAt", recordedAt.toString());
+        pending(e.indicatorId(), e.reportId(), json.write(proposal), version, recordedAt, e.period().code());
+    }
+
+    @EventHandler
+    void on(IndicatorCorrectionAccepted e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        pending(e.indicatorId(), e.reportId(), null, version, recordedAt, e.period().code());
+    }
+
+    @EventHandler
+    void on(IndicatorCorrectionRejected e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        pending(e.indicatorId(), e.reportId(), null, version, recordedAt, e.period().code());
+    }
+
+    private void pending(String indicatorId, String reportId, String proposal, long version, Instant recordedAt, String period) {
+        jdbc.update("update projection.indicator_period set pending_correction = ?::jsonb where indicator_id = ? and report_id = ?",
+                proposal, indicatorId, reportId);
+        touch(indicatorId, version, recordedAt);
+        snapshotPeriod(indicatorId, period, version, recordedAt);
     }
 
     /** What the indicator's row says after this event, for "as of" queries. */

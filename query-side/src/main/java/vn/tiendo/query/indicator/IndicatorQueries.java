@@ -48,7 +48,7 @@ public class IndicatorQueries {
             """;
     private static final String SELECT = """
             select i.*, i.targets::text as targets_json, a.name as lead_agency_name,
-                   pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count
+                   pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved
             from i
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
@@ -108,7 +108,8 @@ public class IndicatorQueries {
         LocalDate today = asOf.today(at);
         List<Object> args = new ArrayList<>(rowArgs(at));
         args.add(indicatorId);
-        return jdbc.query(rows(at) + "select p.*, p.value::text as value_json, p.evidence::text as evidence_json "
+        return jdbc.query(rows(at) + "select p.*, p.value::text as value_json, p.evidence::text as evidence_json, "
+                        + "p.pending_correction::text as pending_json "
                         + "from p where indicator_id = ? order by period_end, period",
                 (rs, i) -> {
                     Period period = Period.parse(rs.getString("period"));
@@ -120,7 +121,9 @@ public class IndicatorQueries {
                             rs.getString("report_id"), rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"),
                             rs.getString("reported_for"), rs.getString("note"), json.read(rs.getString("evidence_json"), EVIDENCE),
                             corrections > 0, corrections, rs.getObject("last_corrected_at", OffsetDateTime.class),
-                            rs.getString("last_corrected_by"), rs.getString("last_correction_reason"));
+                            rs.getString("last_corrected_by"), rs.getString("last_correction_reason"), rs.getBoolean("approved"),
+                            rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class),
+                            json.read(rs.getString("pending_json"), com.fasterxml.jackson.databind.JsonNode.class));
                 }, args.toArray());
     }
 
@@ -150,7 +153,7 @@ public class IndicatorQueries {
                 rs.getString("lead_agency_id"), rs.getString("lead_agency_name"), rs.getString("monitoring_agency_id"),
                 baseline, rs.getString("baseline_as_written"), targets, reported != null || askedPeriod != null ? period.code() : null,
                 value, a.target(), a.expected(), a.status(), a.status().label(),
-                rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"), rs.getInt("correction_count"),
-                rs.getLong("version"));
+                rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"),
+                reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), rs.getLong("version"));
     }
 }

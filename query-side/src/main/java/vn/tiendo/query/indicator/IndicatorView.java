@@ -18,13 +18,16 @@ public final class IndicatorView {
     private IndicatorView() {
     }
 
-    /** An indicator with its value for the assessed period (the latest reported one unless asked) and its status. */
+    /**
+     * An indicator with its value for the assessed period (approved, or a draft awaiting the head of agency:
+     * {@code approved}; null when nothing is reported) (the latest reported one unless asked) and its status.
+     */
     public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name, String unit, Measure measure,
                          Direction direction, String leadAgencyId, String leadAgencyName, String monitoringAgencyId,
                          MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
                          String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,
                          IndicatorStatus status, String statusLabel, OffsetDateTime reportedAt, String reportedBy,
-                         int correctionCount, long version) {
+                         Boolean approved, int correctionCount, long version) {
     }
 
     /** One period of an indicator's time series. */
@@ -32,6 +35,7 @@ public final class IndicatorView {
                               IndicatorStatus status, String statusLabel, String reportId, OffsetDateTime reportedAt,
                               String reportedBy, String reportedFor, String note, List<EvidenceRef> evidence,
                               boolean corrected, int correctionCount, OffsetDateTime lastCorrectedAt,
-                              String lastCorrectedBy, String lastCorrectionReason) {
+                              String lastCorrectedBy, String lastCorrectionReason, boolean approved, String approvedBy,
+                              OffsetDateTime approvedAt, com.fasterxml.jackson.databind.JsonNode pendingCorrection) {
     }
 }

@@ -28,9 +28,11 @@ class AccessMatrixTest {
             Role.COORDINATOR, "dieu-phoi", Role.COUNCIL, "thi-dua", Role.AUDITOR, "kiem-toan", Role.ADMIN, "quan-tri");
     /** What the path variables stand for: Sở KH&CN's records, and Công an tỉnh's. */
     private static final Map<String, String> OWN = Map.of("indicatorId", "QD-1305-2025.A.1", "reportId", "own-report",
-            "taskId", "QD-1305-2025.NV-1", "agencyId", "so-khcn", "aggregateId", "QD-1305-2025.A.1", "kind", "tasks", "format", "csv");
+            "taskId", "QD-1305-2025.NV-1", "agencyId", "so-khcn", "aggregateId", "QD-1305-2025.A.1", "kind", "tasks", "format", "csv",
+            "proposalId", "no-such-proposal");
     private static final Map<String, String> OTHER = Map.of("indicatorId", "QD-1305-2025.A.2", "reportId", "other-report",
-            "taskId", "QD-1305-2025.NV-2", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.A.2", "kind", "tasks", "format", "csv");
+            "taskId", "QD-1305-2025.NV-2", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.A.2", "kind", "tasks", "format", "csv",
+            "proposalId", "no-such-proposal");
 
     private static Platform platform;
     private static final Http http = new Http();
@@ -55,7 +57,7 @@ class AccessMatrixTest {
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
                 http.get(platform.queries + "/api/tasks/QD-1305-2025.NV-2").status() == 200
-                        && http.get(platform.queries + "/api/indicators/QD-1305-2025.A.2").body().path("version").asLong() == 1);
+                        && http.get(platform.queries + "/api/indicators/QD-1305-2025.A.2").body().path("version").asLong() == 2);
     }
 
     @AfterAll

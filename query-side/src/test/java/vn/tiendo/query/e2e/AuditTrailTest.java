@@ -54,21 +54,20 @@ class AuditTrailTest {
                 {"reportId":"r-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50}}""");
         send("/api/tasks/" + TASK + "/reports", """
                 {"period":"2025-11","percentComplete":30}""");
-        record(1, 1);
+        record(2, 1); // defined 0, reported 1, approved 2 (the coordinator's reports are approved as sent)
         send("/api/indicators/" + A1 + "/reports", """
                 {"reportId":"r-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}""");
-        record(2, 1);
-        send("/api/indicators/" + A1 + "/reports/r-2025-12/corrections", """
-                {"newValue":{"kind":"PERCENT","value":61},"reason":"số liệu chính thức của nhà mạng"}""");
+        record(4, 1);
+        correctAndAccept(A1, "r-2025-12", 61, "số liệu chính thức của nhà mạng"); // proposed 5, accepted 6, corrected 7
         send("/api/indicators/" + A1 + "/target-revisions", """
                 {"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},
                  "reason":"điều chỉnh theo lộ trình","decisionReference":"Quyết định điều chỉnh số 12/QĐ-UBND"}""");
         send("/api/indicators/" + A1 + "/reassignments", """
                 {"toAgencyId":"so-noi-vu","reason":"phân công lại theo chức năng","effectiveDate":"2026-01-01"}""");
-        record(5, 1);
+        record(9, 1); // revised 8, reassigned 9
         send("/api/tasks/" + TASK + "/completion", """
                 {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}""");
-        record(5, 2);
+        record(9, 2);
     }
 
     @AfterAll
@@ -101,10 +100,12 @@ class AuditTrailTest {
     @Order(2)
     void theHistoryOfARecordNamesWhoChangedWhatWhenAndWhy() {
         JsonNode history = http.get(platform.queries + "/api/audit/history/" + A1).body();
-        assertThat(history).hasSize(6);
+        assertThat(history).hasSize(10);
         assertThat(history.findValuesAsText("eventType")).containsExactly("IndicatorDefined", "IndicatorProgressReported",
-                "IndicatorProgressReported", "IndicatorProgressCorrected", "IndicatorTargetRevised", "IndicatorReassigned");
-        JsonNode correction = history.get(3);
+                "IndicatorReportApproved", "IndicatorProgressReported", "IndicatorReportApproved", "IndicatorCorrectionProposed",
+                "IndicatorCorrectionAccepted", "IndicatorProgressCorrected", "IndicatorTargetRevised", "IndicatorReassigned");
+        assertThat(history.get(5).path("changes").get(0).path("field").asText()).isEqualTo("proposed value[2025-12]");
+        JsonNode correction = history.get(7);
         assertThat(correction.path("actor").asText()).isEqualTo("dieu-phoi");
         assertThat(correction.path("onBehalfOf").asText()).isEqualTo("so-khcn");
         assertThat(correction.path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
@@ -114,11 +115,11 @@ class AuditTrailTest {
         assertThat(change.path("field").asText()).isEqualTo("value[2025-12]");
         assertThat(change.path("oldValue").path("value").asInt()).isEqualTo(55);
         assertThat(change.path("newValue").path("value").asInt()).isEqualTo(61);
-        JsonNode revision = history.get(4).path("changes").get(0);
+        JsonNode revision = history.get(8).path("changes").get(0);
         assertThat(revision.path("field").asText()).isEqualTo("target[2030]");
         assertThat(revision.path("oldValue").path("asWritten").asText()).isEqualTo("100%");
         assertThat(revision.path("newValue").path("asWritten").asText()).isEqualTo("≥ 95%");
-        JsonNode reassignment = history.get(5).path("changes").get(0);
+        JsonNode reassignment = history.get(9).path("changes").get(0);
         assertThat(reassignment.path("field").asText()).isEqualTo("leadAgencyId");
         assertThat(reassignment.path("oldValue").asText()).isEqualTo("so-khcn");
         assertThat(reassignment.path("newValue").asText()).isEqualTo("so-noi-vu");
@@ -126,24 +127,25 @@ class AuditTrailTest {
         // the events behind December 2025's number: the definition, its report and its correction (not November's report)
         JsonNode december = http.get(platform.queries + "/api/audit/history/" + A1 + "?period=2025-12").body();
         assertThat(december.findValuesAsText("eventType")).containsExactly("IndicatorDefined", "IndicatorProgressReported",
-                "IndicatorProgressCorrected", "IndicatorReassigned");
+                "IndicatorReportApproved", "IndicatorCorrectionProposed", "IndicatorCorrectionAccepted", "IndicatorProgressCorrected",
+                "IndicatorReassigned");
     }
 
     @Test
     @Order(3)
     void theGlobalLogFiltersByActorAgencyTypeAndTime() {
         JsonNode all = http.get(platform.queries + "/api/audit/log?aggregateId=" + A1).body();
-        assertThat(all.path("totalItems").asInt()).isEqualTo(6);
+        assertThat(all.path("totalItems").asInt()).isEqualTo(10);
         assertThat(all.path("items").get(0).path("eventType").asText()).isEqualTo("IndicatorReassigned");
         JsonNode corrections = http.get(platform.queries + "/api/audit/log?eventType=IndicatorProgressCorrected").body();
         assertThat(corrections.path("totalItems").asInt()).isEqualTo(1);
         assertThat(corrections.path("items").get(0).path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
         assertThat(http.get(platform.queries + "/api/audit/log?actor=dieu-phoi&agencyId=so-khcn").body()
-                .path("totalItems").asInt()).isEqualTo(13);
+                .path("totalItems").asInt()).isEqualTo(17);
         assertThat(http.get(platform.queries + "/api/audit/log?actor=someone-else").body().path("totalItems").asInt()).isZero();
         assertThat(http.get(platform.queries + "/api/audit/log?to=2025-01-01").body().path("totalItems").asInt()).isZero();
         String csv = http.getText(platform.queries + "/api/audit/log?aggregateId=" + A1 + "&format=csv");
-        assertThat(csv.split("\r\n")).hasSize(7);
+        assertThat(csv.split("\r\n")).hasSize(11);
         assertThat(csv).contains("IndicatorTargetRevised", "điều chỉnh theo lộ trình");
     }
 
@@ -162,8 +164,7 @@ class AuditTrailTest {
                 {"newTarget":{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":35},"asWritten":"≥ 35%"},
                  "reason":"điều chỉnh cho phù hợp thực tế"}""");
         for (int value = 41; value <= 45; value++) {
-            send("/api/indicators/" + a2 + "/reports/a2-2025-06/corrections", """
-                    {"newValue":{"kind":"PERCENT","value":%d},"reason":"cập nhật lần %d"}""".formatted(value, value - 40));
+            correctAndAccept(a2, "a2-2025-06", value, "cập nhật lần " + (value - 40));
         }
         String soon = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10).toString();
         send("/api/tasks", """
@@ -190,6 +191,14 @@ class AuditTrailTest {
     private static void send(String path, String body) {
         Http.Response response = http.post(platform.commands + path, body);
         assertThat(response.status()).as(String.valueOf(response.body())).isBetween(200, 201);
+    }
+
+    /** A correction of an approved report: proposed, then accepted by the coordinating department. */
+    private static void correctAndAccept(String indicatorId, String reportId, int value, String reason) {
+        Http.Response proposed = http.post(platform.commands + "/api/indicators/" + indicatorId + "/reports/" + reportId + "/corrections", """
+                {"newValue":{"kind":"PERCENT","value":%d},"reason":"%s"}""".formatted(value, reason));
+        assertThat(proposed.status()).as(String.valueOf(proposed.body())).isEqualTo(202);
+        send("/api/indicators/" + indicatorId + "/correction-proposals/" + proposed.body().path("proposalId").asText() + "/acceptance", "");
     }
 
     /** Waits until the projections show the indicator and task at these versions, then records what each view shows. */

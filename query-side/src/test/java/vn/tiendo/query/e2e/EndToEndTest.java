@@ -96,15 +96,25 @@ class EndToEndTest {
         });
 
         beforeCorrection = Instant.now();
-        JsonNode accepted = http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2025-12/corrections", """
-                {"newValue":{"kind":"PERCENT","value":61},"reason":"nhà mạng gửi số liệu chính thức"}""").body();
-        assertThat(accepted.path("version").asLong()).isEqualTo(3);
+        // the coordinator's reports are approved as sent, so a correction is a proposal until accepted
+        Http.Response proposed = http.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2025-12/corrections", """
+                {"newValue":{"kind":"PERCENT","value":61},"reason":"nhà mạng gửi số liệu chính thức"}""");
+        assertThat(proposed.status()).isEqualTo(202);
+        String proposalId = proposed.body().path("proposalId").asText();
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(http.get(queries + "/api/indicators/QD-1305-2025.A.1/series")
+                .body().get(0).path("pendingCorrection").path("proposalId").asText()).isEqualTo(proposalId));
+        JsonNode accepted = http.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/acceptance", "")
+                .body();
+        // defined 0; 2026-10 reported 1, approved 2; 2025-12 reported 3, approved 4; proposed 5; accepted 6, corrected 7
+        assertThat(accepted.path("version").asLong()).isEqualTo(7);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
             JsonNode december = http.get(queries + "/api/indicators/QD-1305-2025.A.1/series").body().get(0);
             assertThat(december.path("status").asText()).isEqualTo("ACHIEVED");
             assertThat(december.path("corrected").asBoolean()).isTrue();
             assertThat(december.path("lastCorrectionReason").asText()).isEqualTo("nhà mạng gửi số liệu chính thức");
-            assertThat(http.get(queries + "/api/indicators/QD-1305-2025.A.1").body().path("version").asLong()).isEqualTo(3);
+            assertThat(december.path("pendingCorrection").isNull() || december.path("pendingCorrection").isMissingNode()).isTrue();
+            assertThat(december.path("approved").asBoolean()).isTrue();
+            assertThat(http.get(queries + "/api/indicators/QD-1305-2025.A.1").body().path("version").asLong()).isEqualTo(7);
         });
     }
 
@@ -198,6 +208,51 @@ class EndToEndTest {
 
     @Test
     @Order(7)
+    void anOfficersReportIsADraftUntilTheHeadApprovesIt() {
+        Http officer = http.as("can-bo.so-khcn");
+        Http head = http.as("lanh-dao.so-khcn");
+        Http.Response draft = officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports", """
+                {"reportId":"A1-2026-09","period":"2026-09","value":{"kind":"PERCENT","value":64}}""");
+        assertThat(draft.status()).isEqualTo(201);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(pointFor("2026-09").path("approved").asBoolean()).isFalse());
+        // the officer may fix a draft at once
+        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/corrections", """
+                {"newValue":{"kind":"PERCENT","value":65},"reason":"gõ nhầm"}""").status()).isEqualTo(200);
+        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", "").status()).isEqualTo(403);
+        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", "").status()).isEqualTo(200);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            assertThat(pointFor("2026-09").path("approved").asBoolean()).isTrue();
+            assertThat(pointFor("2026-09").path("approvedBy").asText()).isEqualTo("lanh-dao.so-khcn");
+        });
+        // approved: the period is locked; a correction waits for the coordinator, who may reject it
+        Http.Response proposal = officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/corrections", """
+                {"newValue":{"kind":"PERCENT","value":70},"reason":"số liệu bổ sung"}""");
+        assertThat(proposal.status()).isEqualTo(202);
+        String proposalId = proposal.body().path("proposalId").asText();
+        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/acceptance", "").status())
+                .isEqualTo(403);
+        assertThat(http.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/rejection", """
+                {"reason":"không có tài liệu kiểm chứng"}""").status()).isEqualTo(200);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode point = pointFor("2026-09");
+            assertThat(point.path("value").path("value").asInt()).isEqualTo(65);
+            assertThat(point.path("pendingCorrection").isNull() || point.path("pendingCorrection").isMissingNode()).isTrue();
+        });
+        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports", """
+                {"period":"2026-09","value":{"kind":"PERCENT","value":90}}""").status()).isEqualTo(409);
+    }
+
+    private static JsonNode pointFor(String period) {
+        for (JsonNode point : http.get(queries + "/api/indicators/QD-1305-2025.A.1/series").body()) {
+            if (point.path("period").asText().equals(period)) {
+                return point;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    @Test
+    @Order(8)
     void replayingAllEventsRebuildsIdenticalRows() {
         JdbcTemplate jdbc = platform.querySide.getBean(JdbcTemplate.class);
         Projections projections = platform.querySide.getBean(Projections.class);

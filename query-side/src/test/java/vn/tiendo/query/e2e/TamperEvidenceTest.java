@@ -83,7 +83,7 @@ class TamperEvidenceTest {
     @Test
     @Order(3)
     void anEditedPayloadIsFoundAndNamed() {
-        Map<String, Object> event = event(A1, 3); // the report for 2025-12
+        Map<String, Object> event = event(A1, 3); // the report for 2025-12 (each report is followed by its approval)
         String original = new String((byte[]) event.get("payload"), StandardCharsets.UTF_8);
         assertThat(original).contains("\"value\":55");
         db.update("update event_store.domain_event_entry set payload = ? where event_identifier = ?",
@@ -115,7 +115,7 @@ class TamperEvidenceTest {
             restore(middle);
         }
         // the last event of a stream has no successor to betray its loss: the checkpoint does
-        Map<String, Object> last = event(A2, 1);
+        Map<String, Object> last = event(A2, 2); // reported (1), approved (2): the stream's last event
         delete(last);
         try {
             JsonNode broken = verify();

@@ -1,0 +1,13 @@
+package vn.tiendo.events.indicator;
+
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Period;
+
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/** A correction of an approved report was proposed, with a reason; it changes nothing until the coordinator accepts it. */
+@Revision("1")
+public record IndicatorCorrectionProposed(String indicatorId, String proposalId, String reportId, Period period, MeasuredValue oldValue, MeasuredValue newValue, String reason, List<EvidenceRef> evidence) {
+}
