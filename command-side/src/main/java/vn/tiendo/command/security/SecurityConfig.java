@@ -1,6 +1,8 @@
 package vn.tiendo.command.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -35,8 +37,8 @@ public class SecurityConfig implements WebMvcConfigurer {
     }
 
     @Bean
-    public SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
-        return PlatformSecurity.filterChain(http, CommandAccess.RULES, settings, Clock.systemUTC());
+    public SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwt) throws Exception {
+        return PlatformSecurity.filterChain(http, CommandAccess.RULES, settings, Clock.systemUTC(), jwt.getIfAvailable() != null);
     }
 
     @Override

@@ -2,6 +2,8 @@ package vn.tiendo.shared.security;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -17,6 +19,7 @@ import java.util.Map;
 
 /**
  * The security both services share: users from configuration with bcrypt hashes, HTTP Basic over a stateless API,
+ * bearer tokens from an OIDC provider (Keycloak) when one is configured,
  * problem-details answers for 401/403/429, login throttling, security headers, and the endpoint table.
  * CSRF protection is off because no endpoint uses a session or cookie: every request carries its credentials.
  */
@@ -56,8 +59,20 @@ public final class PlatformSecurity {
         };
     }
 
-    public static SecurityFilterChain filterChain(HttpSecurity http, List<AccessRule> rules, SecuritySettings settings, Clock clock)
-            throws Exception {
+    /**
+     * @param jwt present when an OIDC provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}):
+     *            bearer tokens are then accepted beside HTTP Basic
+     */
+    public static SecurityFilterChain filterChain(HttpSecurity http, List<AccessRule> rules, SecuritySettings settings, Clock clock,
+                                                  boolean jwt) throws Exception {
+        if (jwt) {
+            JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
+            tokens.setJwtGrantedAuthoritiesConverter(token -> PlatformUser.rolesIn(token).stream()
+                    .map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+            http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(tokens))
+                    .authenticationEntryPoint((request, response, e) ->
+                            Problems.write(response, 401, "unauthenticated", "Chưa đăng nhập / Not signed in", "the token is missing or not valid")));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->

@@ -30,6 +30,9 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         if (auth.getPrincipal() instanceof Details details) {
             return details.user();
         }
+        if (auth.getPrincipal() instanceof org.springframework.security.oauth2.jwt.Jwt jwt) {
+            return fromToken(jwt);
+        }
         throw new IllegalStateException("unknown principal " + auth.getPrincipal().getClass().getSimpleName());
     }
 
@@ -46,6 +49,35 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         public PlatformUser user() {
             return user;
         }
+    }
+
+    /**
+     * A person signed in through OIDC (Keycloak): user name from {@code preferred_username} (else {@code sub}), agency
+     * from the {@code agency} claim, roles from Keycloak's {@code realm_access.roles} or a plain {@code roles} claim.
+     */
+    public static PlatformUser fromToken(org.springframework.security.oauth2.jwt.Jwt jwt) {
+        String username = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        return new PlatformUser(username, jwt.getClaimAsString("agency"), rolesIn(jwt));
+    }
+
+    static Set<Role> rolesIn(org.springframework.security.oauth2.jwt.Jwt jwt) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        Object realm = jwt.getClaims().get("realm_access");
+        if (realm instanceof java.util.Map<?, ?> map && map.get("roles") instanceof Collection<?> list) {
+            list.forEach(r -> names.add(String.valueOf(r)));
+        }
+        if (jwt.getClaims().get("roles") instanceof Collection<?> list) {
+            list.forEach(r -> names.add(String.valueOf(r)));
+        }
+        EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names) {
+            for (Role role : Role.values()) {
+                if (role.name().equalsIgnoreCase(name)) {
+                    roles.add(role);
+                }
+            }
+        }
+        return Set.copyOf(roles);
     }
 
     static Set<Role> roles(Collection<Role> roles) {
