@@ -96,7 +96,7 @@ public final class DemoHistory {
                 break;
             }
             steps.add(new Step(new ReportTaskProgress(task.taskId(), null, task.taskId() + "@" + ym, Period.month(ym), percent,
-                    "Tiến độ tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of()), task.leadAgencyId(), null));
+                    "Tiến độ tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(), true), task.leadAgencyId(), null));
         }
         return steps;
     }

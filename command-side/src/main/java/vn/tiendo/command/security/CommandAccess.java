@@ -33,6 +33,7 @@ public final class CommandAccess {
             AccessRule.of(POST, "/api/tasks/{taskId}/reassignments", false, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/deadline-revisions", false, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/reports", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/api/tasks/{taskId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/completion", true, HEAD, COORDINATOR),
             AccessRule.of(POST, "/api/tasks/{taskId}/cancellation", false, COORDINATOR),
             AccessRule.of(POST, "/api/imports/agencies", false, COORDINATOR, ADMIN),

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.task.TaskCommands.ApproveTaskReport;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.command.task.TaskCommands.CancelTask;
 import vn.tiendo.command.task.TaskCommands.CompleteTask;
@@ -21,6 +22,8 @@ import vn.tiendo.events.task.TaskCompleted;
 import vn.tiendo.events.task.TaskDeadlineRevised;
 import vn.tiendo.events.task.TaskProgressReported;
 import vn.tiendo.events.task.TaskReassigned;
+import vn.tiendo.events.task.TaskReportApproved;
+import vn.tiendo.events.common.Period;
 
 import java.util.List;
 
@@ -36,6 +39,9 @@ public class Task {
     private TaskDeadline deadline;
     private boolean completed;
     private boolean cancelled;
+    private final java.util.Map<String, Period> reports = new java.util.HashMap<>();
+    private final java.util.Set<String> approvedReports = new java.util.HashSet<>();
+    private final java.util.Set<Period> lockedPeriods = new java.util.HashSet<>();
 
     protected Task() {
     }
@@ -85,8 +91,31 @@ public class Task {
         Require.that(command.percentComplete() >= 0 && command.percentComplete() <= 100, "percentComplete",
                 "percentComplete must be between 0 and 100");
         Require.validEvidence(command.evidence(), "evidence");
+        if (lockedPeriods.contains(command.period())) {
+            throw new StateConflict("the report for " + command.period() + " is approved; the period is locked");
+        }
+        if (reports.containsKey(command.reportId())) {
+            throw new StateConflict("report " + command.reportId() + " already exists");
+        }
         apply(new TaskProgressReported(taskId, command.reportId(), command.period(), command.percentComplete(),
                 command.note(), Require.orEmpty(command.evidence())));
+        if (command.approved()) {
+            apply(new TaskReportApproved(taskId, command.reportId(), command.period()));
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The head approves a draft progress report; its period is then locked. */
+    @CommandHandler
+    public long handle(ApproveTaskReport command) {
+        Period period = reports.get(command.reportId());
+        if (period == null) {
+            throw new vn.tiendo.command.common.RuleViolation("reportId", "no report " + command.reportId() + " on this task");
+        }
+        if (approvedReports.contains(command.reportId())) {
+            throw new StateConflict("report " + command.reportId() + " is already approved");
+        }
+        apply(new TaskReportApproved(taskId, command.reportId(), period));
         return AggregateLifecycle.getVersion();
     }
 
@@ -156,6 +185,17 @@ public class Task {
     @EventSourcingHandler
     void on(TaskDeadlineRevised event) {
         deadline = event.newDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(TaskProgressReported event) {
+        reports.put(event.reportId(), event.period());
+    }
+
+    @EventSourcingHandler
+    void on(TaskReportApproved event) {
+        approvedReports.add(event.reportId());
+        lockedPeriods.add(event.period());
     }
 
     @EventSourcingHandler

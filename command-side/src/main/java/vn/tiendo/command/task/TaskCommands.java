@@ -27,9 +27,14 @@ public final class TaskCommands {
                                      TaskDeadline newDeadline, String reason, String decisionReference) {
     }
 
+    /** {@code approved}: reported by someone who may approve (a head, the coordinator), so no draft stage. */
     public record ReportTaskProgress(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
                                      String reportId, Period period, Integer percentComplete, String note,
-                                     List<EvidenceRef> evidence) {
+                                     List<EvidenceRef> evidence, boolean approved) {
+    }
+
+    public record ApproveTaskReport(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,
+                                    String reportId) {
     }
 
     public record CompleteTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,

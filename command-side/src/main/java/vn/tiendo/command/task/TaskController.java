@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.registry.Registry;
+import vn.tiendo.command.task.TaskCommands.ApproveTaskReport;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.command.task.TaskCommands.CancelTask;
 import vn.tiendo.command.task.TaskCommands.CompleteTask;
@@ -28,6 +29,8 @@ import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.shared.security.PlatformUser;
+import vn.tiendo.shared.security.Role;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -102,8 +105,22 @@ public class TaskController {
     public ResponseEntity<CommandAccepted> report(@PathVariable String taskId, @Valid @RequestBody ReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
+        // an officer's report is a draft until the head approves it; a head's or the coordinator's is approved as sent
+        PlatformUser user = PlatformUser.current();
+        boolean approved = user.has(Role.HEAD) || user.has(Role.COORDINATOR);
         return dispatcher.report(http, body, taskId, reportId, new ReportTaskProgress(taskId, body.expectedVersion(), reportId,
-                body.period(), body.percentComplete(), body.note(), body.evidence()));
+                body.period(), body.percentComplete(), body.note(), body.evidence(), approved));
+    }
+
+    public record VersionOnly(Long expectedVersion) {
+    }
+
+    @PostMapping("/{taskId}/reports/{reportId}/approval")
+    @Operation(summary = "Approve a draft progress report (head of the agency): its period is then locked")
+    public ResponseEntity<CommandAccepted> approve(@PathVariable String taskId, @PathVariable String reportId,
+                                                   @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
+        VersionOnly version = body == null ? new VersionOnly(null) : body;
+        return dispatcher.update(http, version, taskId, new ApproveTaskReport(taskId, version.expectedVersion(), reportId), null);
     }
 
     @PostMapping("/{taskId}/completion")

@@ -18,6 +18,7 @@ import vn.tiendo.events.task.TaskCancelled;
 import vn.tiendo.events.task.TaskCompleted;
 import vn.tiendo.events.task.TaskDeadlineRevised;
 import vn.tiendo.events.task.TaskProgressReported;
+import vn.tiendo.events.task.TaskReportApproved;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -52,17 +53,34 @@ class TaskTest {
     @Test
     void progressIsBetween0And100() {
         fixture.given(ASSIGNED)
-                .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 120, null, List.of()))
+                .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 120, null, List.of(), false))
                 .expectException(RuleViolation.class);
         fixture.given(ASSIGNED)
-                .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, "đang lấy ý kiến", List.of()))
+                .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, "đang lấy ý kiến", List.of(), false))
                 .expectEvents(new TaskProgressReported(ID, "p1", Period.parse("2025-11"), 60, "đang lấy ý kiến", List.of()));
+    }
+
+    @Test
+    void anApprovedReportLocksItsPeriod() {
+        TaskProgressReported draft = new TaskProgressReported(ID, "p1", Period.parse("2025-11"), 60, null, List.of());
+        fixture.given(ASSIGNED, draft)
+                .when(new TaskCommands.ApproveTaskReport(ID, null, "p1"))
+                .expectEvents(new TaskReportApproved(ID, "p1", Period.parse("2025-11")));
+        fixture.given(ASSIGNED, draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")))
+                .when(new ReportTaskProgress(ID, null, "p2", Period.parse("2025-11"), 70, null, List.of(), false))
+                .expectException(StateConflict.class);
+        fixture.given(ASSIGNED, draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")))
+                .when(new TaskCommands.ApproveTaskReport(ID, null, "p1"))
+                .expectException(StateConflict.class);
+        fixture.given(ASSIGNED)
+                .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, null, List.of(), true))
+                .expectEvents(draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")));
     }
 
     @Test
     void aCompletedTaskTakesNoMoreProgress() {
         fixture.given(ASSIGNED, new TaskCompleted(ID, LocalDate.of(2025, 12, 20), "Kiến trúc 2.0", List.of()))
-                .when(new ReportTaskProgress(ID, null, "p2", Period.parse("2026-01"), 100, null, List.of()))
+                .when(new ReportTaskProgress(ID, null, "p2", Period.parse("2026-01"), 100, null, List.of(), false))
                 .expectException(StateConflict.class)
                 .expectNoEvents();
     }

@@ -16,6 +16,7 @@ import vn.tiendo.events.task.TaskCompleted;
 import vn.tiendo.events.task.TaskDeadlineRevised;
 import vn.tiendo.events.task.TaskProgressReported;
 import vn.tiendo.events.task.TaskReassigned;
+import vn.tiendo.events.task.TaskReportApproved;
 import vn.tiendo.query.config.JsonColumns;
 
 import java.time.Instant;
@@ -66,8 +67,15 @@ public class TaskProjection {
     void on(TaskProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         jdbc.update("update projection.task set percent_complete = ?, last_reported_period = ?, last_reported_at = ?, "
-                        + "last_reported_by = ?, version = ?, updated_at = ? where task_id = ?",
-                e.percentComplete(), e.period().code(), utc(recordedAt), actor, version, utc(recordedAt), e.taskId());
+                        + "last_reported_by = ?, last_report_id = ?, last_report_approved = false, version = ?, updated_at = ? where task_id = ?",
+                e.percentComplete(), e.period().code(), utc(recordedAt), actor, e.reportId(), version, utc(recordedAt), e.taskId());
+        snapshot(e.taskId(), recordedAt);
+    }
+
+    @EventHandler
+    void on(TaskReportApproved e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update projection.task set last_report_approved = (last_report_approved or last_report_id = ?), version = ?, "
+                + "updated_at = ? where task_id = ?", e.reportId(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 

@@ -87,7 +87,8 @@ public class TaskQueries {
         return new TaskView(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("content"),
                 rs.getString("lead_agency_id"), rs.getString("lead_agency_name"), json.read(rs.getString("coordinators_json"), IDS),
                 deadline, rs.getString("expected_product"), percent, rs.getString("last_reported_period"),
-                rs.getObject("last_reported_at", OffsetDateTime.class), rs.getString("last_reported_by"), completedOn,
+                rs.getObject("last_reported_at", OffsetDateTime.class), rs.getString("last_reported_by"), rs.getString("last_report_id"),
+                rs.getBoolean("last_report_approved"), completedOn,
                 rs.getString("product"), rs.getString("cancel_reason"), status, status.label(), rs.getLong("version"));
     }
 }

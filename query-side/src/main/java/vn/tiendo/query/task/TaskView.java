@@ -7,10 +7,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A task as it stands, with its status on today's date. */
+/** A task as it stands, with its status on today's date; {@code lastReportApproved} is false for a draft. */
 public record TaskView(String taskId, String planId, String content, String leadAgencyId, String leadAgencyName,
                        List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct,
                        int percentComplete, String lastReportedPeriod, OffsetDateTime lastReportedAt, String lastReportedBy,
+                       String lastReportId, boolean lastReportApproved,
                        LocalDate completedOn, String product, String cancelReason, TaskStatus status, String statusLabel,
                        long version) {
 }

@@ -54,20 +54,20 @@ class AuditTrailTest {
                 {"reportId":"r-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50}}""");
         send("/api/tasks/" + TASK + "/reports", """
                 {"period":"2025-11","percentComplete":30}""");
-        record(2, 1); // defined 0, reported 1, approved 2 (the coordinator's reports are approved as sent)
+        record(2, 2); // defined 0, reported 1, approved 2 (the coordinator's reports are approved as sent); the task too
         send("/api/indicators/" + A1 + "/reports", """
                 {"reportId":"r-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}""");
-        record(4, 1);
+        record(4, 2);
         correctAndAccept(A1, "r-2025-12", 61, "số liệu chính thức của nhà mạng"); // proposed 5, accepted 6, corrected 7
         send("/api/indicators/" + A1 + "/target-revisions", """
                 {"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},
                  "reason":"điều chỉnh theo lộ trình","decisionReference":"Quyết định điều chỉnh số 12/QĐ-UBND"}""");
         send("/api/indicators/" + A1 + "/reassignments", """
                 {"toAgencyId":"so-noi-vu","reason":"phân công lại theo chức năng","effectiveDate":"2026-01-01"}""");
-        record(9, 1); // revised 8, reassigned 9
+        record(9, 2); // revised 8, reassigned 9
         send("/api/tasks/" + TASK + "/completion", """
                 {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}""");
-        record(9, 2);
+        record(9, 3);
     }
 
     @AfterAll
@@ -141,7 +141,7 @@ class AuditTrailTest {
         assertThat(corrections.path("totalItems").asInt()).isEqualTo(1);
         assertThat(corrections.path("items").get(0).path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
         assertThat(http.get(platform.queries + "/api/audit/log?actor=dieu-phoi&agencyId=so-khcn").body()
-                .path("totalItems").asInt()).isEqualTo(17);
+                .path("totalItems").asInt()).isEqualTo(18);
         assertThat(http.get(platform.queries + "/api/audit/log?actor=someone-else").body().path("totalItems").asInt()).isZero();
         assertThat(http.get(platform.queries + "/api/audit/log?to=2025-01-01").body().path("totalItems").asInt()).isZero();
         String csv = http.getText(platform.queries + "/api/audit/log?aggregateId=" + A1 + "&format=csv");

@@ -240,6 +240,23 @@ class EndToEndTest {
         });
         assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports", """
                 {"period":"2026-09","value":{"kind":"PERCENT","value":90}}""").status()).isEqualTo(409);
+
+        // task progress: the same draft and approval
+        created(http.post(commands + "/api/tasks", """
+                {"taskId":"QD-1305-2025.NV-3","planId":"QD-1305-2025","content":"Phát triển hạ tầng số","leadAgencyId":"so-khcn",
+                 "deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}"""));
+        created(officer.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports", """
+                {"reportId":"nv3-2026-10","period":"2026-10","percentComplete":40}"""));
+        await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
+            JsonNode task = http.get(queries + "/api/tasks/QD-1305-2025.NV-3").body();
+            assertThat(task.path("lastReportId").asText()).isEqualTo("nv3-2026-10");
+            assertThat(task.path("lastReportApproved").asBoolean()).isFalse();
+        });
+        assertThat(head.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports/nv3-2026-10/approval", "").status()).isEqualTo(200);
+        await().atMost(PROJECTION_WAIT).untilAsserted(() ->
+                assertThat(http.get(queries + "/api/tasks/QD-1305-2025.NV-3").body().path("lastReportApproved").asBoolean()).isTrue());
+        assertThat(officer.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports", """
+                {"period":"2026-10","percentComplete":50}""").status()).isEqualTo(409);
     }
 
     private static JsonNode pointFor(String period) {
