@@ -82,6 +82,7 @@ public final class PlatformSecurity {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()))
+                .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottle(settings.maxFailedLogins(), settings.lockout(), clock), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(OPEN).permitAll();
