@@ -1,39 +1,28 @@
 package vn.tiendo.command.security;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.tiendo.shared.security.PlatformSecurity;
+import vn.tiendo.shared.security.SecurityBeans;
 import vn.tiendo.shared.security.SecuritySettings;
 
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties(SecuritySettings.class)
+@Import(SecurityBeans.class)
 public class SecurityConfig implements WebMvcConfigurer {
 
     private final AgencyScope agencyScope;
 
     public SecurityConfig(AgencyScope agencyScope) {
         this.agencyScope = agencyScope;
-    }
-
-    @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PlatformSecurity.passwordEncoder();
-    }
-
-    @Bean
-    public UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder) {
-        return PlatformSecurity.users(settings, encoder);
     }
 
     @Bean

@@ -1,32 +1,21 @@
 package vn.tiendo.query.security;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import vn.tiendo.shared.security.PlatformSecurity;
+import vn.tiendo.shared.security.SecurityBeans;
 import vn.tiendo.shared.security.SecuritySettings;
 
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties(SecuritySettings.class)
+@Import(SecurityBeans.class)
 public class SecurityConfig {
-
-    @Bean
-    public PasswordEncoder passwordEncoder() {
-        return PlatformSecurity.passwordEncoder();
-    }
-
-    @Bean
-    public UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder) {
-        return PlatformSecurity.users(settings, encoder);
-    }
 
     @Bean
     public SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings, ObjectProvider<JwtDecoder> jwt) throws Exception {
