@@ -57,18 +57,10 @@ public class ImportService {
         AgencyRows.Result result = AgencyRows.map(sheet, knownAgencies());
         reject(result.problems());
         String sha = sha256(content);
-        int[] counts = new int[2];
-        apply(dryRun, () -> {
-            for (AgencyRows.Draft draft : result.drafts()) {
-                if (registry.agencyExists(draft.command().agencyId())) {
-                    counts[1]++;
-                } else {
-                    send(draft.command(), caller, fileName, sha, draft.row());
-                    counts[0]++;
-                }
-            }
-        });
-        return new Outcome("agencies", fileName, sha, sheet.rows().size(), counts[0], 0, counts[1], dryRun, List.of());
+        // agencies are never renamed by an import: one that exists is left as it is
+        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> new RowCommands(d.row(), d.command(),
+                registry.agencyExists(d.command().agencyId()) ? Optional.of(UNCHANGED) : Optional.empty())).toList(), caller, fileName, sha);
+        return new Outcome("agencies", fileName, sha, sheet.rows().size(), counts[0], counts[1], counts[2], dryRun, List.of());
     }
 
     /** Reads an indicator table without applying it: the commands it would send (refused whole if any row is bad). */
@@ -83,21 +75,11 @@ public class ImportService {
         IndicatorRows.Result result = readIndicators(planId, fileName, content);
         String sha = sha256(content);
         String reason = "import of " + fileName;
-        int[] counts = new int[3];
-        apply(dryRun, () -> {
-            for (IndicatorRows.Draft draft : result.drafts()) {
-                DefineIndicator c = draft.command();
-                Optional<String> existing = registry.indicatorWithCode(planId, c.code());
-                if (existing.isEmpty()) {
-                    send(c, caller, fileName, sha, draft.row());
-                    counts[0]++;
-                } else {
-                    int applied = send(new SyncIndicatorDefinition(existing.get(), c.targets(), c.leadAgencyId(), reason,
-                            fileName, LocalDate.now(clock)), caller, fileName, sha, draft.row());
-                    counts[applied > 0 ? 1 : 2]++;
-                }
-            }
-        });
+        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> {
+            DefineIndicator c = d.command();
+            return new RowCommands(d.row(), c, registry.indicatorWithCode(planId, c.code()).map(existing -> (Object)
+                    new SyncIndicatorDefinition(existing, c.targets(), c.leadAgencyId(), reason, fileName, LocalDate.now(clock))));
+        }).toList(), caller, fileName, sha);
         return new Outcome("indicators", fileName, sha, result.drafts().size(), counts[0], counts[1], counts[2], dryRun, result.flags());
     }
 
@@ -112,20 +94,11 @@ public class ImportService {
         TaskRows.Result result = readTasks(planId, fileName, content);
         String sha = sha256(content);
         String reason = "import of " + fileName;
-        int[] counts = new int[3];
-        apply(dryRun, () -> {
-            for (TaskRows.Draft draft : result.drafts()) {
-                AssignTask c = draft.command();
-                if (!registry.taskExists(c.taskId())) {
-                    send(c, caller, fileName, sha, draft.row());
-                    counts[0]++;
-                } else {
-                    int applied = send(new SyncTaskDefinition(c.taskId(), c.leadAgencyId(), c.deadline(), reason, fileName,
-                            LocalDate.now(clock)), caller, fileName, sha, draft.row());
-                    counts[applied > 0 ? 1 : 2]++;
-                }
-            }
-        });
+        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> {
+            AssignTask c = d.command();
+            return new RowCommands(d.row(), c, registry.taskExists(c.taskId()) ? Optional.of((Object) new SyncTaskDefinition(c.taskId(),
+                    c.leadAgencyId(), c.deadline(), reason, fileName, LocalDate.now(clock))) : Optional.empty());
+        }).toList(), caller, fileName, sha);
         return new Outcome("tasks", fileName, sha, result.drafts().size(), counts[0], counts[1], counts[2], dryRun, result.flags());
     }
 
@@ -154,6 +127,33 @@ public class ImportService {
         if (!problems.isEmpty()) {
             throw new ImportRejected(problems);
         }
+    }
+
+    /** A row's command if its record is new, and the one that brings an existing record in line ({@link #UNCHANGED}: none). */
+    private record RowCommands(int row, Object create, Optional<Object> sync) {
+    }
+
+    private static final Object UNCHANGED = new Object();
+
+    /**
+     * Applies the rows (read inside the transaction) and counts them: created, revised, unchanged. A sync command
+     * answers how many events it applied; none means the row was already as the file says.
+     */
+    private int[] applyRows(boolean dryRun, java.util.function.Supplier<List<RowCommands>> rows, Caller caller, String fileName, String sha) {
+        int[] counts = new int[3];
+        apply(dryRun, () -> {
+            for (RowCommands row : rows.get()) {
+                if (row.sync().isEmpty()) {
+                    send(row.create(), caller, fileName, sha, row.row());
+                    counts[0]++;
+                } else if (row.sync().get() == UNCHANGED) {
+                    counts[2]++;
+                } else {
+                    counts[send(row.sync().get(), caller, fileName, sha, row.row()) > 0 ? 1 : 2]++;
+                }
+            }
+        });
+        return counts;
     }
 
     /** All rows in one transaction: with the PostgreSQL event store, a failure on any row leaves nothing applied. */
