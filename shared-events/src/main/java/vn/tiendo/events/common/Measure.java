@@ -1,5 +1,8 @@
 package vn.tiendo.events.common;
 
+import jakarta.validation.constraints.Size;
+import vn.tiendo.shared.security.TextRules;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +11,8 @@ import java.util.Optional;
  * How one indicator is measured: its kind and, for {@link MeasureKind#LEVEL}, the levels ordered
  * from lowest to highest (e.g. ["D", "C", "B", "A"]).
  */
-public record Measure(MeasureKind kind, List<String> levels) {
+public record Measure(MeasureKind kind,
+                      @Size(max = TextRules.MAX_ITEMS) List<@Size(max = TextRules.MAX_ID) String> levels) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -29,6 +33,10 @@ public record Measure(MeasureKind kind, List<String> levels) {
         }
         if (value.kind() != kind) {
             return Optional.of("this indicator is measured as " + kind + ", not " + value.kind());
+        }
+        Optional<String> unstorable = numbersIn(value).stream().map(Measure::boundsViolation).flatMap(Optional::stream).findFirst();
+        if (unstorable.isPresent()) {
+            return unstorable;
         }
         if (value instanceof MeasuredValue.Percent p) {
             return p.value() == null || p.value().signum() < 0 || p.value().compareTo(HUNDRED) > 0
@@ -72,6 +80,45 @@ public record Measure(MeasureKind kind, List<String> levels) {
             return Optional.of("a ratio's numerator must not exceed its denominator");
         }
         return Optional.empty();
+    }
+
+    /** The most digits a figure may have before and after the decimal point (VND amounts reach 10^15). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    public static final int MAX_DECIMALS = 6;
+
+    /**
+     * Figures are bounded so that every one can be stored, compared and printed: {@code 1E-999999999} is a valid
+     * BigDecimal that PostgreSQL's numeric cannot hold and that would take a gigabyte to print.
+     */
+    static Optional<String> boundsViolation(BigDecimal number) {
+        if (number == null) {
+            return Optional.empty();
+        }
+        BigDecimal n = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+        int decimals = Math.max(n.scale(), 0);
+        long integerDigits = (long) n.precision() - n.scale();
+        if (decimals > MAX_DECIMALS || integerDigits > MAX_INTEGER_DIGITS) {
+            return Optional.of("a figure may have at most " + MAX_INTEGER_DIGITS + " digits before and " + MAX_DECIMALS
+                    + " after the decimal point");
+        }
+        return Optional.empty();
+    }
+
+    private static List<BigDecimal> numbersIn(MeasuredValue value) {
+        List<BigDecimal> numbers = new java.util.ArrayList<>(2);
+        if (value instanceof MeasuredValue.Percent p) {
+            numbers.add(p.value());
+        } else if (value instanceof MeasuredValue.Count c) {
+            numbers.add(c.value());
+        } else if (value instanceof MeasuredValue.Score s) {
+            numbers.add(s.value());
+        } else if (value instanceof MeasuredValue.Money m) {
+            numbers.add(m.amount());
+        } else if (value instanceof MeasuredValue.Ratio r) {
+            numbers.add(r.numerator());
+            numbers.add(r.denominator());
+        }
+        return numbers;
     }
 
     /** Rank of a level, lowest = 0; -1 when unknown. */

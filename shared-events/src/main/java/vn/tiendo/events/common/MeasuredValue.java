@@ -1,5 +1,8 @@
 package vn.tiendo.events.common;
 
+import jakarta.validation.constraints.Size;
+import vn.tiendo.shared.security.TextRules;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -66,12 +69,12 @@ public sealed interface MeasuredValue {
         }
     }
 
-    record Level(String level) implements MeasuredValue {
+    record Level(@Size(max = TextRules.MAX_ID) String level) implements MeasuredValue {
         public MeasureKind kind() { return MeasureKind.LEVEL; }
         public Optional<BigDecimal> asNumber() { return Optional.empty(); }
     }
 
-    record Text(String text) implements MeasuredValue {
+    record Text(@Size(max = TextRules.MAX_NOTE) String text) implements MeasuredValue {
         public MeasureKind kind() { return MeasureKind.TEXT; }
         public Optional<BigDecimal> asNumber() { return Optional.empty(); }
     }

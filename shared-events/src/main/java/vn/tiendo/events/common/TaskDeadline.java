@@ -1,12 +1,16 @@
 package vn.tiendo.events.common;
 
+import jakarta.validation.constraints.Size;
+import vn.tiendo.shared.security.TextRules;
+
 import java.time.LocalDate;
 
 /**
  * When a task is due: a date (the end of the period the plan names, e.g. "Quý II/2026" is 2026-06-30)
  * or a task with no single deadline: recurring ("Thường xuyên", "Hàng năm") or waiting for central guidance. {@code asWritten} keeps the plan's words.
  */
-public record TaskDeadline(LocalDate dueDate, Recurrence recurrence, String asWritten) {
+public record TaskDeadline(LocalDate dueDate, Recurrence recurrence,
+                           @Size(max = TextRules.MAX_LABEL) String asWritten) {
 
     public enum Recurrence {
         /** one due date */

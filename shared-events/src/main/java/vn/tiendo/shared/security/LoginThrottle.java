@@ -4,35 +4,69 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed sign-ins for one user name from one address, further
- * attempts get 429 until {@code lockout} has passed since the last failure. Passwords are never read or logged here,
- * only the user name.
+ * Slows down password guessing with three budgets of failed sign-ins: one user from one address ({@code maxFailures}),
+ * one user from anywhere (four times as many) and one address for any user (ten times as many). Past a budget each
+ * further attempt waits: one second, then twice as long after every failure, at most {@code maxDelay}; meanwhile the
+ * answer is 429 with {@code Retry-After}. A wait, not a lock-out: a guessable user name cannot be shut out for long
+ * by someone else's wrong passwords, and a success from the user's own address clears the user's counts.
+ * <p>
+ * An attempt is counted from the moment it is let through until the password check has answered, so a burst of
+ * parallel requests gets no more tries than a sequence would. The client's address is the connection's, or, when
+ * the connection comes from a configured trusted proxy, the last address in {@code X-Forwarded-For} that is not a
+ * trusted proxy. Counts live in a bounded table and are forgotten some time after the last failure. Passwords are
+ * never read or logged here, only the user name.
  */
 public class LoginThrottle extends OncePerRequestFilter {
 
-    private record Failures(int count, Instant last) {
+    static final int MAX_ENTRIES = 100_000;
+    private static final String RESERVATION = LoginThrottle.class.getName() + ".reservation";
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+
+    private static final class Counter {
+        int failures;
+        int inFlight;
+        Instant lastFailure = Instant.EPOCH;
+    }
+
+    private record Key(String name, int freeFailures) {
     }
 
     private final int maxFailures;
-    private final java.time.Duration lockout;
+    private final Duration maxDelay;
+    private final Duration forgetAfter;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final List<IpAddressMatcher> trustedProxies = new ArrayList<>();
+    private final Map<String, Counter> counters = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
 
-    public LoginThrottle(int maxFailures, java.time.Duration lockout, Clock clock) {
+    public LoginThrottle(int maxFailures, Duration maxDelay, Clock clock, List<String> trustedProxies) {
         this.maxFailures = maxFailures;
-        this.lockout = lockout;
+        this.maxDelay = maxDelay;
+        this.forgetAfter = maxDelay.multipliedBy(2).compareTo(Duration.ofMinutes(15)) > 0 ? maxDelay.multipliedBy(2) : Duration.ofMinutes(15);
         this.clock = clock;
+        trustedProxies.forEach(p -> this.trustedProxies.add(new IpAddressMatcher(p.trim())));
     }
 
     @Override
@@ -43,20 +77,163 @@ public class LoginThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = user + "|" + request.getRemoteAddr();
-        Failures f = failures.get(key);
-        Instant now = clock.instant();
-        if (f != null && f.count() >= maxFailures && f.last().plus(lockout).isAfter(now)) {
+        String address = clientAddress(request);
+        List<Key> keys = List.of(new Key("user+address|" + user + "|" + address, maxFailures),
+                new Key("user|" + user, maxFailures * 4), new Key("address|" + address, maxFailures * 10));
+        Duration wait = reserve(keys);
+        if (!wait.isZero()) {
+            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+            response.setHeader("Retry-After", String.valueOf(seconds));
             Problems.write(response, 429, "too-many-logins", "Đăng nhập sai quá nhiều lần / Too many failed sign-ins",
-                    "try again after " + lockout.toMinutes() + " minutes");
+                    "try again in " + seconds + " seconds");
             return;
         }
-        chain.doFilter(request, response);
-        if (response.getStatus() == 401) {
-            failures.merge(key, new Failures(1, now), (old, one) -> new Failures(old.count() + 1, now));
-        } else if (f != null) {
-            failures.remove(key);
+        Reservation reservation = new Reservation(keys);
+        request.setAttribute(RESERVATION, reservation);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            // signed in (released earlier by the AfterSignIn filter), refused with 401, or failed otherwise
+            reservation.settle(response.getStatus() == 401 ? Outcome.FAILED : Outcome.NOT_A_FAILURE);
         }
+    }
+
+    /** Placed after the password check: a request that got this far was signed in, so its attempt is settled. */
+    public Settle afterSignIn() {
+        return new Settle();
+    }
+
+    /** See {@link #afterSignIn()}. */
+    public final class Settle extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getAttribute(RESERVATION) instanceof Reservation reservation) {
+                var auth = SecurityContextHolder.getContext().getAuthentication();
+                reservation.settle(auth != null && auth.isAuthenticated() ? Outcome.SIGNED_IN : Outcome.NOT_A_FAILURE);
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    private enum Outcome { SIGNED_IN, FAILED, NOT_A_FAILURE }
+
+    private final class Reservation {
+        private final List<Key> keys;
+        private boolean settled;
+
+        Reservation(List<Key> keys) {
+            this.keys = keys;
+        }
+
+        void settle(Outcome outcome) {
+            synchronized (counters) {
+                if (settled) {
+                    return;
+                }
+                settled = true;
+                Instant now = clock.instant();
+                for (Key key : keys) {
+                    Counter counter = counters.computeIfAbsent(key.name(), k -> new Counter());
+                    counter.inFlight = Math.max(0, counter.inFlight - 1);
+                    if (outcome == Outcome.FAILED) {
+                        counter.failures++;
+                        counter.lastFailure = now;
+                    } else if (outcome == Outcome.SIGNED_IN && !key.name().startsWith("address|")) {
+                        counter.failures = 0;
+                    }
+                    if (counter.failures == 0 && counter.inFlight == 0) {
+                        counters.remove(key.name());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Zero when the attempt may go ahead (and is then counted as in flight), else how long to wait. */
+    private Duration reserve(List<Key> keys) {
+        synchronized (counters) {
+            Instant now = clock.instant();
+            Duration wait = Duration.ZERO;
+            for (Key key : keys) {
+                Counter counter = counters.get(key.name());
+                if (counter == null) {
+                    continue;
+                }
+                if (counter.inFlight == 0 && counter.lastFailure.plus(forgetAfter).isBefore(now)) {
+                    counters.remove(key.name());
+                    continue;
+                }
+                Duration delay = delay(counter.failures + counter.inFlight, key.freeFailures());
+                Duration left = delay.minus(Duration.between(counter.lastFailure, now));
+                if (counter.failures + counter.inFlight >= key.freeFailures() && counter.inFlight > 0 && left.isNegative()) {
+                    left = FIRST_DELAY; // attempts still being checked use up the budget: wait for their answer
+                }
+                if (left.compareTo(wait) > 0) {
+                    wait = left;
+                }
+            }
+            if (wait.isZero()) {
+                for (Key key : keys) {
+                    counters.computeIfAbsent(key.name(), k -> new Counter()).inFlight++;
+                }
+            }
+            return wait;
+        }
+    }
+
+    /** No wait within the free failures, then 1 s, 2 s, 4 s… up to the maximum. */
+    Duration delay(int attempts, int free) {
+        if (attempts < free) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(attempts - free, 30);
+        Duration delay = FIRST_DELAY.multipliedBy(1L << doublings);
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    int entries() {
+        synchronized (counters) {
+            return counters.size();
+        }
+    }
+
+    String clientAddress(HttpServletRequest request) {
+        String remote = request.getRemoteAddr();
+        if (!isTrustedProxy(remote)) {
+            return remote;
+        }
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded == null) {
+            return remote;
+        }
+        String[] hops = forwarded.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].trim();
+            if (!IP_LITERAL.matcher(hop).matches()) {
+                return remote; // not an address: the header cannot be believed
+            }
+            if (!isTrustedProxy(hop)) {
+                return hop;
+            }
+        }
+        return remote;
+    }
+
+    private boolean isTrustedProxy(String address) {
+        if (address == null || !IP_LITERAL.matcher(address).matches()) {
+            return false;
+        }
+        for (IpAddressMatcher proxy : trustedProxies) {
+            try {
+                if (proxy.matches(address)) {
+                    return true;
+                }
+            } catch (IllegalArgumentException notComparable) {
+                // an IPv6 address against an IPv4 range, or the reverse
+            }
+        }
+        return false;
     }
 
     private static String basicUser(String header) {

@@ -25,8 +25,8 @@ import java.util.Map;
  */
 public final class PlatformSecurity {
 
-    /** Endpoints anyone may read: health, API description. */
-    public static final String[] OPEN = {"/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**",
+    /** Endpoints anyone may read: health, API description. Metrics are not among them: they need the ADMIN role. */
+    public static final String[] OPEN = {"/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs/**",
             "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     private PlatformSecurity() {
@@ -66,13 +66,25 @@ public final class PlatformSecurity {
     public static SecurityFilterChain filterChain(HttpSecurity http, List<AccessRule> rules, SecuritySettings settings, Clock clock,
                                                   boolean jwt) throws Exception {
         if (jwt) {
-            JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
-            tokens.setJwtGrantedAuthoritiesConverter(token -> PlatformUser.rolesIn(token).stream()
+            String api = settings.apiAudience();
+            JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
+            roles.setJwtGrantedAuthoritiesConverter(token -> PlatformUser.rolesIn(token, api).stream()
                     .map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+            // a token the provider issued for another client (its audience does not name this API) is not ours to accept
+            org.springframework.core.convert.converter.Converter<org.springframework.security.oauth2.jwt.Jwt,
+                    org.springframework.security.authentication.AbstractAuthenticationToken> tokens = token -> {
+                java.util.List<String> audience = token.getAudience() == null ? java.util.List.of() : token.getAudience();
+                if (!audience.contains(api)) {
+                    throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException(
+                            "the token is not meant for " + api);
+                }
+                return roles.convert(token);
+            };
             http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(tokens))
                     .authenticationEntryPoint((request, response, e) ->
                             Problems.write(response, 401, "unauthenticated", "Chưa đăng nhập / Not signed in", "the token is missing or not valid")));
         }
+        LoginThrottle throttle = new LoginThrottle(settings.maxFailedLogins(), settings.lockout(), clock, settings.trustedProxies());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
@@ -83,7 +95,8 @@ public final class PlatformSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new LoginThrottle(settings.maxFailedLogins(), settings.lockout(), clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(throttle, BasicAuthenticationFilter.class)
+                .addFilterAfter(throttle.afterSignIn(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(OPEN).permitAll();
                     for (AccessRule rule : rules) {

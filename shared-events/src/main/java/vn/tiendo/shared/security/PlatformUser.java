@@ -31,7 +31,12 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
             return details.user();
         }
         if (auth.getPrincipal() instanceof org.springframework.security.oauth2.jwt.Jwt jwt) {
-            return fromToken(jwt);
+            // the roles as the sign-in converter granted them (see PlatformSecurity), the rest from the token's claims
+            EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+            auth.getAuthorities().forEach(a -> java.util.Arrays.stream(Role.values())
+                    .filter(r -> ("ROLE_" + r.name()).equals(a.getAuthority())).forEach(roles::add));
+            PlatformUser fromClaims = fromToken(jwt);
+            return new PlatformUser(fromClaims.username(), fromClaims.agencyId(), roles.isEmpty() ? Set.of() : Set.copyOf(roles));
         }
         throw new IllegalStateException("unknown principal " + auth.getPrincipal().getClass().getSimpleName());
     }
@@ -51,22 +56,28 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         }
     }
 
-    /**
-     * A person signed in through OIDC (Keycloak): user name from {@code preferred_username} (else {@code sub}), agency
-     * from the {@code agency} claim, roles from Keycloak's {@code realm_access.roles} or a plain {@code roles} claim.
-     */
-    public static PlatformUser fromToken(org.springframework.security.oauth2.jwt.Jwt jwt) {
+    /** A person signed in through OIDC (Keycloak): user name from {@code preferred_username} (else {@code sub}), agency from {@code agency}. */
+    static PlatformUser fromToken(org.springframework.security.oauth2.jwt.Jwt jwt) {
         String username = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
-        return new PlatformUser(username, jwt.getClaimAsString("agency"), rolesIn(jwt));
+        String agency = jwt.getClaimAsString("agency");
+        return new PlatformUser(username, agency == null || agency.isBlank() ? null : agency, Set.of());
     }
 
-    static Set<Role> rolesIn(org.springframework.security.oauth2.jwt.Jwt jwt) {
+    /**
+     * Roles from Keycloak's realm roles ({@code realm_access.roles}) and this API's client roles
+     * ({@code resource_access.<api>.roles}) only: a generic {@code roles} claim, which other clients or providers may
+     * fill, is ignored. Officers and heads act for an agency; a token that makes someone an officer or head without
+     * naming the agency gives them neither role, so every request is 403 rather than a failure further on.
+     */
+    static Set<Role> rolesIn(org.springframework.security.oauth2.jwt.Jwt jwt, String api) {
         java.util.List<String> names = new java.util.ArrayList<>();
         Object realm = jwt.getClaims().get("realm_access");
         if (realm instanceof java.util.Map<?, ?> map && map.get("roles") instanceof Collection<?> list) {
             list.forEach(r -> names.add(String.valueOf(r)));
         }
-        if (jwt.getClaims().get("roles") instanceof Collection<?> list) {
+        Object clients = jwt.getClaims().get("resource_access");
+        if (clients instanceof java.util.Map<?, ?> map && map.get(api) instanceof java.util.Map<?, ?> client
+                && client.get("roles") instanceof Collection<?> list) {
             list.forEach(r -> names.add(String.valueOf(r)));
         }
         EnumSet<Role> roles = EnumSet.noneOf(Role.class);
@@ -76,6 +87,11 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
                     roles.add(role);
                 }
             }
+        }
+        String agency = jwt.getClaimAsString("agency");
+        if (agency == null || agency.isBlank()) {
+            roles.remove(Role.OFFICER);
+            roles.remove(Role.HEAD);
         }
         return Set.copyOf(roles);
     }

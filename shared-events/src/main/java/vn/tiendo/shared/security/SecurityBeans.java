@@ -6,9 +6,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The users and password checks both services share; each service imports this and adds its own access table. */
+/**
+ * The users, password checks and request-body hardening both services share; each service imports this and adds its
+ * own access table.
+ */
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
+@org.springframework.context.annotation.Import(HardenedJson.class)
 public class SecurityBeans {
 
     @Bean
