@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,6 +18,7 @@ import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.shared.security.TextRules;
 
 @RestController
 @RequestMapping("/api/agencies")
@@ -24,7 +26,8 @@ import vn.tiendo.events.common.AgencyKind;
 public class AgencyController {
 
     public record RegisterAgencyRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String agencyId,
-                                        @NotBlank String name, @NotNull AgencyKind kind, String parentAgencyId) {
+                                        @NotBlank @Size(max = TextRules.MAX_NAME) String name, @NotNull AgencyKind kind,
+                                        @Size(max = TextRules.MAX_ID) String parentAgencyId) {
     }
 
     private final CommandDispatcher dispatcher;

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Agencies and the many ways the plans write their names (catalog/agencies.json holds the known spellings). A cell
@@ -24,20 +25,26 @@ public final class AgencyDirectory {
     public record Agency(String id, String name, AgencyKind kind, String parentId) {
     }
 
-    /** The agencies a cell names, and the parts of it that name none. */
-    public record Resolution(List<String> agencyIds, List<String> unknownParts) {
+    /** The agencies a cell names, the parts of it that name none, and the flags for names taken although they say more. */
+    public record Resolution(List<String> agencyIds, List<String> unknownParts, List<String> ambiguities) {
     }
 
     private record Alias(String normalized, String agencyId) {
+        /** "Các sở, ban, ngành…": a group phrase, which the plans go on to qualify ("… theo chức năng, nhiệm vụ"). */
+        boolean isGroup() {
+            return normalized.startsWith("cac ");
+        }
     }
 
     private final List<Agency> agencies;
     private final Map<String, List<String>> aliasesById;
     private final List<Alias> aliases = new ArrayList<>();
+    private final Set<String> provinceSuffixes;
 
     public AgencyDirectory(List<Agency> agencies, Map<String, List<String>> aliasesById) {
         this.agencies = List.copyOf(agencies);
         this.aliasesById = aliasesById;
+        this.provinceSuffixes = provinceSuffixes(agencies);
         for (Agency agency : agencies) {
             aliases.add(new Alias(Names.normalize(agency.name()), agency.id()));
             aliases.add(new Alias(Names.normalize(agency.id()), agency.id()));
@@ -76,23 +83,88 @@ public final class AgencyDirectory {
         return agencies;
     }
 
-    /** The agency a single name starts with. */
-    public Optional<String> resolve(String name) {
+    /** "Bắc Ninh" and "tỉnh Bắc Ninh" after a name still name this province's agency ("Báo và Đài PTTT Bắc Ninh"). */
+    private static Set<String> provinceSuffixes(List<Agency> agencies) {
+        return agencies.stream().filter(a -> a.kind() == AgencyKind.PROVINCE).map(a -> Names.normalize(a.name()))
+                .filter(n -> n.contains("tinh ")).map(n -> n.substring(n.indexOf("tinh ") + 5))
+                .flatMap(province -> java.util.stream.Stream.of(province, "tinh " + province)).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** How a written name relates to an alias it starts with. */
+    private enum Fit {
+        /** the name itself, or followed by a remark in brackets or after a colon or comma, or by this province's name */
+        SAME,
+        /** followed by words naming its role ("chủ trì…"), or the alias is a group phrase ("Các sở, ban, ngành…") */
+        QUALIFIED,
+        /** followed by "tỉnh" and another province's name: another agency */
+        ANOTHER_PROVINCE,
+        /** followed by other words: probably this agency, but the file must say so plainly (flagged) */
+        LONGER
+    }
+
+    private record Match(Alias alias, Fit fit) {
+    }
+
+    private Optional<Match> match(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
         String n = Names.normalize(name);
-        return aliases.stream().filter(a -> n.equals(a.normalized()) || n.startsWith(a.normalized() + " ")
-                        || n.startsWith(a.normalized() + ":") || n.startsWith(a.normalized() + ",") || n.startsWith(a.normalized() + "("))
-                .map(Alias::agencyId).findFirst();
+        for (Alias a : aliases) {
+            String alias = a.normalized();
+            if (n.equals(alias) || n.startsWith(alias + ":") || n.startsWith(alias + ",") || n.startsWith(alias + "(")
+                    || n.startsWith(alias + " (")) {
+                return Optional.of(new Match(a, Fit.SAME));
+            }
+            if (!n.startsWith(alias + " ")) {
+                continue;
+            }
+            String rest = n.substring(alias.length() + 1);
+            if (provinceSuffixes.contains(rest) || rest.equals("tinh")) {
+                return Optional.of(new Match(a, Fit.SAME));
+            }
+            if (a.isGroup() || rest.startsWith("chu tri") || rest.startsWith("phoi hop") || rest.startsWith("tinh chu tri")) {
+                return Optional.of(new Match(a, Fit.QUALIFIED));
+            }
+            if (rest.startsWith("tinh ") || rest.startsWith("thanh pho ")) {
+                return Optional.of(new Match(a, Fit.ANOTHER_PROVINCE));
+            }
+            return Optional.of(new Match(a, Fit.LONGER));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The agency a single name names: the name itself or with a remark ("Sở Tài chính (chủ trì)"), this province's
+     * name or a role after it. A name that goes on to another province ("Sở Nội vụ tỉnh Bắc Giang" against "Sở Nội
+     * vụ") is another agency: it resolves to nothing and {@link #unknown(String)} says why. A name that merely says
+     * more is taken, and {@link #ambiguity(String)} gives the flag the importer shows for it.
+     */
+    public Optional<String> resolve(String name) {
+        return match(name).filter(m -> m.fit() != Fit.ANOTHER_PROVINCE).map(m -> m.alias().agencyId());
+    }
+
+    /** The flag for a name taken as a registered agency although it says more than that agency's name. */
+    public Optional<String> ambiguity(String name) {
+        return match(name).filter(m -> m.fit() == Fit.LONGER).map(m -> "\"" + name.trim() + "\" is taken as " + m.alias().agencyId()
+                + ", whose registered name it begins with; if it is another agency, register it and import again");
+    }
+
+    /** Why {@code name} names no registered agency. */
+    public String unknown(String name) {
+        return "no registered agency is called \"" + name.trim() + "\"" + match(name).filter(m -> m.fit() == Fit.ANOTHER_PROVINCE)
+                .map(m -> "; it begins with the name of " + m.alias().agencyId() + " but goes on to another province's, so it is "
+                        + "another agency: register it, or write the registered name")
+                .orElse("; import the agency list first");
     }
 
     /** Every agency a cell names, in order, each once: parts separated by ";", then by "," where a part names none. */
     public Resolution resolveAll(String cell) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
+        List<String> ambiguities = new ArrayList<>();
         if (cell == null || cell.isBlank()) {
-            return new Resolution(List.of(), List.of());
+            return new Resolution(List.of(), List.of(), List.of());
         }
         for (String part : cell.split(";")) {
             if (part.isBlank()) {
@@ -101,18 +173,20 @@ public final class AgencyDirectory {
             Optional<String> whole = resolve(part);
             if (whole.isPresent()) {
                 ids.add(whole.get());
+                ambiguity(part).ifPresent(ambiguities::add);
                 continue;
             }
             boolean any = false;
             for (String piece : part.split(",")) {
                 Optional<String> id = resolve(piece);
                 id.ifPresent(ids::add);
+                id.flatMap(found -> ambiguity(piece)).ifPresent(ambiguities::add);
                 any |= id.isPresent();
             }
             if (!any) {
                 unknown.add(part.trim());
             }
         }
-        return new Resolution(List.copyOf(ids), unknown);
+        return new Resolution(List.copyOf(ids), unknown, ambiguities);
     }
 }

@@ -19,7 +19,7 @@ public final class TargetText {
     }
 
     private static final Pattern NUMBER = Pattern.compile("(\\d+(?:[.,]\\d+)?)");
-    private static final Pattern RATIO = Pattern.compile("(\\d+)\\s*/\\s*(\\d+)");
+    private static final Pattern RATIO = Pattern.compile("(?<!\\d)(\\d++)\\s*+/\\s*+(\\d++)");
     private static final Pattern PLAIN_FIGURE = Pattern.compile("^(chua )?(dat)?[:. ]*(tren |duoi )?[<>=≥≤ ]*\\d+([.,]\\d+)?$");
     private static final Pattern LEVEL = Pattern.compile("muc\\s*([a-d])\\b");
 

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.catalog.CatalogFiles;
 import vn.tiendo.command.importing.ImportService;
+import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.plan.RegisterPlan;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.Caller;
@@ -102,7 +103,9 @@ public class DemoDataLoader implements ApplicationRunner {
     }
 
     private void send(Object command, String agencyId, String reason) {
-        MetaData metaData = MetaData.with(MetadataKeys.ACTOR, LOADER + "." + agencyId)
+        // a correction is accepted by a second person of the coordinating department, never by its proposer (four eyes)
+        String actor = LOADER + "." + agencyId + (command instanceof AcceptIndicatorCorrection ? ".tham-dinh" : "");
+        MetaData metaData = MetaData.with(MetadataKeys.ACTOR, actor)
                 .and(MetadataKeys.ON_BEHALF_OF, agencyId)
                 .and(MetadataKeys.REQUEST_ID, UUID.randomUUID().toString());
         commands.sendAndWait(command, reason == null ? metaData : metaData.and(MetadataKeys.REASON, reason));

@@ -91,9 +91,9 @@ public final class IndicatorRows {
             }
             String leadCell = lead.map(row::cell).orElse(null);
             String monitorCell = monitor.map(row::cell).orElse(null);
-            Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, row, columns.header(lead.orElseGet(monitor::get)), agencies, problems);
+            Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, row, columns.header(lead.orElseGet(monitor::get)), agencies, problems, flags);
             Optional<String> monitorId = monitorCell == null ? leadId
-                    : agency(monitorCell, row, columns.header(monitor.get()), agencies, problems);
+                    : agency(monitorCell, row, columns.header(monitor.get()), agencies, problems, flags);
             String unitText = unit.map(row::cell).orElse(null);
             List<String> texts = new ArrayList<>();
             List<Columns.TargetColumn> used = new ArrayList<>();
@@ -159,7 +159,7 @@ public final class IndicatorRows {
         if (n.stream().anyMatch(t -> t.matches(".*\\bmuc [a-d]\\b.*"))) {
             return MeasureKind.LEVEL;
         }
-        if (n.stream().anyMatch(t -> t.matches(".*\\d+\\s*/\\s*\\d+.*") && !t.contains("%"))) {
+        if (n.stream().anyMatch(t -> RATIO_IN_TEXT.matcher(t).find() && !t.contains("%"))) {
             return MeasureKind.RATIO;
         }
         if (n.stream().allMatch(t -> (t.startsWith("dat") || t.startsWith("chua dat")) && !t.matches(".*\\d.*"))) {
@@ -176,15 +176,20 @@ public final class IndicatorRows {
         return whole ? MeasureKind.COUNT : MeasureKind.SCORE;
     }
 
-    private static Optional<String> agency(String cell, Sheet.Row row, String column, AgencyDirectory agencies, List<ImportProblem> problems) {
+    /** A digit, a slash, a digit, found in one pass: the former whole-cell pattern backtracked quadratically on long digit runs. */
+    private static final java.util.regex.Pattern RATIO_IN_TEXT = java.util.regex.Pattern.compile("\\d\\s*+/\\s*+\\d");
+
+    private static Optional<String> agency(String cell, Sheet.Row row, String column, AgencyDirectory agencies, List<ImportProblem> problems,
+                                           List<ImportProblem> flags) {
         if (cell == null) {
             problems.add(new ImportProblem(row.number(), column, "no agency named"));
             return Optional.empty();
         }
         Optional<String> id = agencies.resolve(cell);
         if (id.isEmpty()) {
-            problems.add(new ImportProblem(row.number(), column, "no registered agency is called \"" + cell + "\"; import the agency list first"));
+            problems.add(new ImportProblem(row.number(), column, agencies.unknown(cell)));
         }
+        agencies.ambiguity(cell).ifPresent(flag -> flags.add(new ImportProblem(row.number(), column, flag)));
         return id;
     }
 }

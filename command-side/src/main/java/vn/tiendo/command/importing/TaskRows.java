@@ -79,16 +79,18 @@ public final class TaskRows {
             AgencyDirectory.Resolution leads = agencies.resolveAll(leadCell);
             if (leads.agencyIds().isEmpty()) {
                 problems.add(new ImportProblem(row.number(), leadHeader, leadCell == null ? "no lead agency named"
-                        : "no registered agency in \"" + leadCell + "\"; import the agency list first"));
+                        : agencies.unknown(leadCell)));
             }
             leads.unknownParts().forEach(part -> flags.add(new ImportProblem(row.number(), leadHeader,
                     "names no known agency, not taken as one: \"" + part + "\"")));
+            leads.ambiguities().forEach(flag -> flags.add(new ImportProblem(row.number(), leadHeader, flag)));
             List<String> coordinatorIds = new ArrayList<>(leads.agencyIds().stream().skip(1).toList());
             if (coordinators.isPresent()) {
                 AgencyDirectory.Resolution named = agencies.resolveAll(row.cell(coordinators.get()));
                 named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
                 named.unknownParts().forEach(part -> problems.add(new ImportProblem(row.number(), columns.header(coordinators.get()),
-                        "no registered agency is called \"" + part + "\"")));
+                        agencies.unknown(part))));
+                named.ambiguities().forEach(flag -> flags.add(new ImportProblem(row.number(), columns.header(coordinators.get()), flag)));
             }
             if (problems.size() > before) {
                 continue;

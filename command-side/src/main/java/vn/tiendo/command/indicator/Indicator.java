@@ -3,9 +3,13 @@ package vn.tiendo.command.indicator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.Require;
+import vn.tiendo.command.security.AgencyScope;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.common.Handled;
@@ -19,6 +23,7 @@ import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
 import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
@@ -59,10 +64,12 @@ public class Indicator {
     private final Map<String, Report> reportsById = new HashMap<>();
     private final Set<Period> reportedPeriods = new HashSet<>();
 
-    private record Report(Period period, MeasuredValue value, boolean approved) {
+    /** {@code lastChangedBy}: who reported or last corrected it, who may therefore not approve it. */
+    private record Report(Period period, MeasuredValue value, boolean approved, String lastChangedBy) {
     }
 
-    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<vn.tiendo.events.common.EvidenceRef> evidence) {
+    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<vn.tiendo.events.common.EvidenceRef> evidence,
+                            String proposedBy) {
     }
 
     private final Map<String, Proposal> pendingProposals = new HashMap<>();
@@ -99,6 +106,12 @@ public class Indicator {
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.code(), command.name(), command.unit(),
                 command.measure(), command.direction(), command.baseline(), command.baselineAsWritten(), List.copyOf(targets),
                 command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd()));
+    }
+
+    /** Officers and heads act only on indicators their agency (a head: or one below it) leads now. */
+    @CommandHandlerInterceptor
+    void actOnlyWithinScope(Object command, @MetaDataValue(AgencyScope.METADATA) String scope) {
+        AgencyScope.requireWithin(scope, leadAgencyId, indicatorId);
     }
 
     @CommandHandler
@@ -150,18 +163,24 @@ public class Indicator {
     }
 
     @CommandHandler
-    public long handle(ApproveIndicatorReport command) {
+    public long handle(ApproveIndicatorReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
         Report report = report(command.reportId());
         if (report.approved()) {
             throw new StateConflict("report " + command.reportId() + " is already approved");
+        }
+        if (approver != null && approver.equals(report.lastChangedBy())) {
+            throw new FourEyes(approver + " reported or last corrected report " + command.reportId() + " and may not approve it");
         }
         apply(new IndicatorReportApproved(indicatorId, command.reportId(), report.period()));
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
-    public long handle(AcceptIndicatorCorrection command) {
+    public long handle(AcceptIndicatorCorrection command, @MetaDataValue(MetadataKeys.ACTOR) String acceptor) {
         Proposal proposal = proposal(command.proposalId());
+        if (acceptor != null && acceptor.equals(proposal.proposedBy())) {
+            throw new FourEyes(acceptor + " proposed correction " + command.proposalId() + " and may not accept it");
+        }
         Report report = reportsById.get(proposal.reportId());
         apply(new IndicatorCorrectionAccepted(indicatorId, command.proposalId(), proposal.reportId(), report.period()));
         apply(new IndicatorProgressCorrected(indicatorId, proposal.reportId(), report.period(), report.value(), proposal.newValue(),
@@ -269,26 +288,26 @@ public class Indicator {
     }
 
     @EventSourcingHandler
-    void on(IndicatorProgressReported event) {
-        reportsById.put(event.reportId(), new Report(event.period(), event.value(), false));
+    void on(IndicatorProgressReported event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        reportsById.put(event.reportId(), new Report(event.period(), event.value(), false, actor));
         reportedPeriods.add(event.period());
     }
 
     @EventSourcingHandler
     void on(IndicatorReportApproved event) {
         Report report = reportsById.get(event.reportId());
-        reportsById.put(event.reportId(), new Report(report.period(), report.value(), true));
+        reportsById.put(event.reportId(), new Report(report.period(), report.value(), true, report.lastChangedBy()));
     }
 
     @EventSourcingHandler
-    void on(IndicatorProgressCorrected event) {
+    void on(IndicatorProgressCorrected event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         Report report = reportsById.get(event.reportId());
-        reportsById.put(event.reportId(), new Report(event.period(), event.newValue(), report != null && report.approved()));
+        reportsById.put(event.reportId(), new Report(event.period(), event.newValue(), report != null && report.approved(), actor));
     }
 
     @EventSourcingHandler
-    void on(IndicatorCorrectionProposed event) {
-        pendingProposals.put(event.proposalId(), new Proposal(event.reportId(), event.newValue(), event.reason(), event.evidence()));
+    void on(IndicatorCorrectionProposed event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        pendingProposals.put(event.proposalId(), new Proposal(event.reportId(), event.newValue(), event.reason(), event.evidence(), actor));
     }
 
     @EventSourcingHandler

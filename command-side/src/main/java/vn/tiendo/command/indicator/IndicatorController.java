@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +35,7 @@ import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.shared.security.PlatformUser;
 import vn.tiendo.shared.security.Role;
+import vn.tiendo.shared.security.TextRules;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -44,32 +46,39 @@ import java.util.List;
 public class IndicatorController {
 
     public record DefineIndicatorRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String indicatorId,
-                                         @NotBlank String planId, @NotBlank String code, @NotBlank String name, String unit,
-                                         @NotNull Measure measure, @NotNull Direction direction,
-                                         MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
-                                         @NotBlank String leadAgencyId, @NotBlank String monitoringAgencyId) {
+                                         @NotBlank @Size(max = TextRules.MAX_ID) String planId, @NotBlank @Size(max = TextRules.MAX_ID) String code,
+                                         @NotBlank @Size(max = TextRules.MAX_NAME) String name, @Size(max = TextRules.MAX_LABEL) String unit,
+                                         @NotNull @Valid Measure measure, @NotNull Direction direction,
+                                         @Valid MeasuredValue baseline, @Size(max = TextRules.MAX_LABEL) String baselineAsWritten,
+                                         @Size(max = TextRules.MAX_ITEMS) List<@Valid Target> targets,
+                                         @NotBlank @Size(max = TextRules.MAX_ID) String leadAgencyId,
+                                         @NotBlank @Size(max = TextRules.MAX_ID) String monitoringAgencyId) {
     }
 
-    public record ReviseTargetRequest(Long expectedVersion, @NotNull Target newTarget, @NotBlank String reason,
-                                      String decisionReference) {
+    public record ReviseTargetRequest(Long expectedVersion, @NotNull @Valid Target newTarget,
+                                      @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
+                                      @Size(max = TextRules.MAX_LABEL) String decisionReference) {
     }
 
-    public record ReassignRequest(Long expectedVersion, @NotBlank String toAgencyId, @NotBlank String reason,
+    public record ReassignRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toAgencyId,
+                                  @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
                                   @NotNull LocalDate effectiveDate) {
     }
 
     public record ReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
-                                @NotNull Period period, @NotNull MeasuredValue value, String note, List<EvidenceRef> evidence) {
+                                @NotNull Period period, @NotNull @Valid MeasuredValue value, @Size(max = TextRules.MAX_NOTE) String note,
+                                @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
-    public record CorrectionRequest(Long expectedVersion, @NotNull MeasuredValue newValue, @NotBlank String reason,
-                                    List<EvidenceRef> evidence) {
+    public record CorrectionRequest(Long expectedVersion, @NotNull @Valid MeasuredValue newValue,
+                                    @NotBlank @Size(max = TextRules.MAX_NOTE) String reason, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
-    public record VersionOnly(Long expectedVersion) {
+    /** Approving or accepting names the version the person reviewed, so that nothing changed since is approved unseen. */
+    public record VersionOnly(@NotNull(message = "give the version you reviewed") Long expectedVersion) {
     }
 
-    public record RejectionRequest(Long expectedVersion, @NotBlank String reason) {
+    public record RejectionRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -136,16 +145,14 @@ public class IndicatorController {
     @PostMapping("/{indicatorId}/reports/{reportId}/approval")
     @Operation(summary = "Approve a draft report (head of the agency): its period is then locked")
     public ResponseEntity<CommandAccepted> approve(@PathVariable String indicatorId, @PathVariable String reportId,
-                                                   @Valid @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
-        VersionOnly version = body == null ? new VersionOnly(null) : body;
+                                                   @Valid @RequestBody VersionOnly version, HttpServletRequest http) {
         return dispatcher.update(http, version, indicatorId, new ApproveIndicatorReport(indicatorId, version.expectedVersion(), reportId), null);
     }
 
     @PostMapping("/{indicatorId}/correction-proposals/{proposalId}/acceptance")
     @Operation(summary = "Accept a proposed correction of an approved report (coordinator): the value changes")
     public ResponseEntity<CommandAccepted> accept(@PathVariable String indicatorId, @PathVariable String proposalId,
-                                                  @Valid @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
-        VersionOnly version = body == null ? new VersionOnly(null) : body;
+                                                  @Valid @RequestBody VersionOnly version, HttpServletRequest http) {
         return dispatcher.update(http, version, indicatorId, new AcceptIndicatorCorrection(indicatorId, version.expectedVersion(), proposalId), null);
     }
 

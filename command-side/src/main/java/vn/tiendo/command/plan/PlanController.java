@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
+import vn.tiendo.shared.security.TextRules;
 
 import java.time.LocalDate;
 
@@ -24,8 +26,8 @@ import java.time.LocalDate;
 public class PlanController {
 
     public record RegisterPlanRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String planId,
-                                      @NotBlank String documentNumber, LocalDate issuedOn,
-                                      @NotBlank String issuer, @NotBlank String title,
+                                      @NotBlank @Size(max = TextRules.MAX_LABEL) String documentNumber, LocalDate issuedOn,
+                                      @NotBlank @Size(max = TextRules.MAX_LABEL) String issuer, @NotBlank @Size(max = TextRules.MAX_NAME) String title,
                                       @NotNull LocalDate periodStart, @NotNull LocalDate periodEnd) {
     }
 

@@ -39,7 +39,8 @@ public final class CommandAccess {
             AccessRule.of(POST, "/api/imports/agencies", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/imports/indicators", false, COORDINATOR),
             AccessRule.of(POST, "/api/imports/tasks", false, COORDINATOR),
-            AccessRule.of(GET, "/api/imports/templates/{kind}.{format}", false, AccessRule.EVERYONE));
+            AccessRule.of(GET, "/api/imports/templates/{kind}.{format}", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/actuator/prometheus", false, ADMIN));
 
     private CommandAccess() {
     }

@@ -3,9 +3,13 @@ package vn.tiendo.command.task;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.Require;
+import vn.tiendo.command.security.AgencyScope;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.task.TaskCommands.ApproveTaskReport;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
@@ -15,6 +19,7 @@ import vn.tiendo.command.task.TaskCommands.ReassignTask;
 import vn.tiendo.command.task.TaskCommands.ReportTaskProgress;
 import vn.tiendo.command.task.TaskCommands.ReviseTaskDeadline;
 import vn.tiendo.command.task.TaskCommands.SyncTaskDefinition;
+import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskCancelled;
@@ -40,6 +45,7 @@ public class Task {
     private boolean completed;
     private boolean cancelled;
     private final java.util.Map<String, Period> reports = new java.util.HashMap<>();
+    private final java.util.Map<String, String> reporters = new java.util.HashMap<>();
     private final java.util.Set<String> approvedReports = new java.util.HashSet<>();
     private final java.util.Set<Period> lockedPeriods = new java.util.HashSet<>();
 
@@ -57,6 +63,12 @@ public class Task {
         Require.that(!coordinators.contains(command.leadAgencyId()), "coordinatingAgencyIds", "the lead agency cannot also coordinate");
         apply(new TaskAssigned(command.taskId(), command.planId(), command.content(), command.leadAgencyId(),
                 coordinators, command.deadline(), command.expectedProduct()));
+    }
+
+    /** Officers and heads act only on tasks their agency (a head: or one below it) leads now. */
+    @CommandHandlerInterceptor
+    void actOnlyWithinScope(Object command, @MetaDataValue(AgencyScope.METADATA) String scope) {
+        AgencyScope.requireWithin(scope, leadAgencyId, taskId);
     }
 
     @CommandHandler
@@ -107,13 +119,19 @@ public class Task {
 
     /** The head approves a draft progress report; its period is then locked. */
     @CommandHandler
-    public long handle(ApproveTaskReport command) {
+    public long handle(ApproveTaskReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
         Period period = reports.get(command.reportId());
         if (period == null) {
             throw new vn.tiendo.command.common.RuleViolation("reportId", "no report " + command.reportId() + " on this task");
         }
         if (approvedReports.contains(command.reportId())) {
             throw new StateConflict("report " + command.reportId() + " is already approved");
+        }
+        if (lockedPeriods.contains(period)) {
+            throw new StateConflict("another report for " + period + " is already approved; the period is locked");
+        }
+        if (approver != null && approver.equals(reporters.get(command.reportId()))) {
+            throw new FourEyes(approver + " sent report " + command.reportId() + " and may not approve it");
         }
         apply(new TaskReportApproved(taskId, command.reportId(), period));
         return AggregateLifecycle.getVersion();
@@ -188,8 +206,11 @@ public class Task {
     }
 
     @EventSourcingHandler
-    void on(TaskProgressReported event) {
+    void on(TaskProgressReported event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
         reports.put(event.reportId(), event.period());
+        if (actor != null) {
+            reporters.put(event.reportId(), actor);
+        }
     }
 
     @EventSourcingHandler

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +32,7 @@ import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.shared.security.PlatformUser;
 import vn.tiendo.shared.security.Role;
+import vn.tiendo.shared.security.TextRules;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -41,27 +43,32 @@ import java.util.List;
 public class TaskController {
 
     public record AssignTaskRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String taskId,
-                                    @NotBlank String planId, @NotBlank String content, @NotBlank String leadAgencyId,
-                                    List<String> coordinatingAgencyIds, @NotNull TaskDeadline deadline, String expectedProduct) {
+                                    @NotBlank @Size(max = TextRules.MAX_ID) String planId, @NotBlank @Size(max = TextRules.MAX_NAME) String content,
+                                    @NotBlank @Size(max = TextRules.MAX_ID) String leadAgencyId,
+                                    @Size(max = TextRules.MAX_ITEMS) List<@Size(max = TextRules.MAX_ID) String> coordinatingAgencyIds,
+                                    @NotNull @Valid TaskDeadline deadline, @Size(max = TextRules.MAX_NOTE) String expectedProduct) {
     }
 
-    public record ReassignRequest(Long expectedVersion, @NotBlank String toAgencyId, @NotBlank String reason,
+    public record ReassignRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toAgencyId,
+                                  @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
                                   @NotNull LocalDate effectiveDate) {
     }
 
-    public record ReviseDeadlineRequest(Long expectedVersion, @NotNull TaskDeadline newDeadline, @NotBlank String reason,
-                                        String decisionReference) {
+    public record ReviseDeadlineRequest(Long expectedVersion, @NotNull @Valid TaskDeadline newDeadline,
+                                        @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
+                                        @Size(max = TextRules.MAX_LABEL) String decisionReference) {
     }
 
     public record ReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
-                                @NotNull Period period, @NotNull @Min(0) @Max(100) Integer percentComplete, String note,
-                                List<EvidenceRef> evidence) {
+                                @NotNull Period period, @NotNull @Min(0) @Max(100) Integer percentComplete,
+                                @Size(max = TextRules.MAX_NOTE) String note, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
-    public record CompleteRequest(Long expectedVersion, @NotNull LocalDate completedOn, String product, List<EvidenceRef> evidence) {
+    public record CompleteRequest(Long expectedVersion, @NotNull LocalDate completedOn, @Size(max = TextRules.MAX_NOTE) String product,
+                                  @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
-    public record CancelRequest(Long expectedVersion, @NotBlank String reason) {
+    public record CancelRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -112,14 +119,14 @@ public class TaskController {
                 body.period(), body.percentComplete(), body.note(), body.evidence(), approved));
     }
 
-    public record VersionOnly(Long expectedVersion) {
+    /** Approving or accepting names the version the person reviewed, so that nothing changed since is approved unseen. */
+    public record VersionOnly(@NotNull(message = "give the version you reviewed") Long expectedVersion) {
     }
 
     @PostMapping("/{taskId}/reports/{reportId}/approval")
     @Operation(summary = "Approve a draft progress report (head of the agency): its period is then locked")
     public ResponseEntity<CommandAccepted> approve(@PathVariable String taskId, @PathVariable String reportId,
-                                                   @RequestBody(required = false) VersionOnly body, HttpServletRequest http) {
-        VersionOnly version = body == null ? new VersionOnly(null) : body;
+                                                   @Valid @RequestBody VersionOnly version, HttpServletRequest http) {
         return dispatcher.update(http, version, taskId, new ApproveTaskReport(taskId, version.expectedVersion(), reportId), null);
     }
 

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.security.AgencyScope;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.shared.security.PlatformUser;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,13 +36,15 @@ public class CommandDispatcher {
     private final IdempotencyStore idempotencyStore;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
+    private final AgencyScope agencyScope;
 
     public CommandDispatcher(CommandGateway commandGateway, IdempotencyStore idempotencyStore,
-                             TransactionTemplate transaction, ObjectMapper objectMapper) {
+                             TransactionTemplate transaction, ObjectMapper objectMapper, AgencyScope agencyScope) {
         this.commandGateway = commandGateway;
         this.idempotencyStore = idempotencyStore;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
+        this.agencyScope = agencyScope;
     }
 
     /** A command that creates an aggregate: 201 with version 0. */
@@ -67,6 +71,11 @@ public class CommandDispatcher {
                 .and(MetadataKeys.REQUEST_ID, caller.requestId());
         if (reason != null) {
             metaData = metaData.and(MetadataKeys.REASON, reason);
+        }
+        // the aggregate checks its own lead agency against this (not copied onto the events)
+        Optional<java.util.Set<String>> scope = agencyScope.scopeOf(PlatformUser.current());
+        if (scope.isPresent()) {
+            metaData = metaData.and(AgencyScope.METADATA, String.join(",", new java.util.TreeSet<>(scope.get())));
         }
         if (key == null) {
             CommandAccepted accepted = send(command, aggregateId, reportId, metaData);

@@ -19,7 +19,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.UnknownRecord;
+import vn.tiendo.shared.security.RequestSizeLimit;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.importing.ImportRejected;
 import vn.tiendo.command.importing.ImportService;
@@ -71,8 +75,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        var tooLarge = RequestSizeLimit.TooLarge.in(ex);
+        if (tooLarge.isPresent()) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+                    "Yêu cầu quá lớn / Request too large", tooLarge.get().getMessage()));
+        }
         String field = "body";
-        String message = "the request body is not valid JSON";
+        String message = ex.getCause() instanceof StreamConstraintsException limit
+                ? "the request body goes past a limit: " + limit.getOriginalMessage() : "the request body is not valid JSON";
         if (ex.getCause() instanceof JsonMappingException mapping) {
             field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
@@ -154,6 +164,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "your role or agency may not do this"));
     }
 
+    @ExceptionHandler(FourEyes.class)
+    ResponseEntity<ProblemDetail> fourEyes(FourEyes e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "four-eyes",
+                "Cần người thứ hai / A second person must decide", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownRecord.class)
+    ResponseEntity<ProblemDetail> unknownRecord(UnknownRecord e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
+                "Không tìm thấy / Not found", e.getMessage()));
+    }
+
     @ExceptionHandler(IdempotencyKeyReused.class)
     ResponseEntity<ProblemDetail> keyReused(IdempotencyKeyReused e) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
@@ -177,6 +199,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof ConflictingAggregateVersionException v) {
             return staleVersion(v);
+        }
+        if (cause instanceof FourEyes f) {
+            return fourEyes(f);
+        }
+        if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
+            return forbidden(denied);
         }
         return unexpected(e);
     }

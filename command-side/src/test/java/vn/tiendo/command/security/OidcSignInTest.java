@@ -78,6 +78,39 @@ class OidcSignInTest {
                 {"agencyId":"x-oidc","name":"X","kind":"PROVINCE"}""", forged)).isEqualTo(401);
     }
 
+    @Test
+    void aTokenIssuedForAnotherClientIsRefused() throws Exception {
+        String forAnotherApp = sign(claims("nguoi-dung.so-khcn", "so-khcn").audience(List.of("account"))
+                .claim("realm_access", Map.of("roles", List.of("COORDINATOR"))).build());
+        assertThat(post("/api/agencies", """
+                {"agencyId":"aud-oidc","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""", forAnotherApp)).isEqualTo(401);
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = 'aud-oidc'",
+                Long.class)).isZero();
+    }
+
+    @Test
+    void rolesComeFromTheRealmOrThisApisClientRolesOnly() throws Exception {
+        String genericRoles = sign(claims("nguoi-dung.so-khcn", "so-khcn").claim("roles", List.of("COORDINATOR")).build());
+        assertThat(post("/api/agencies", """
+                {"agencyId":"roles-oidc","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""", genericRoles)).isEqualTo(403);
+        String clientRoles = sign(claims("nguoi-dung.so-khcn", "so-khcn")
+                .claim("resource_access", Map.of("tiendo-api", Map.of("roles", List.of("COORDINATOR")))).build());
+        assertThat(post("/api/agencies", """
+                {"agencyId":"roles-oidc","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}""", clientRoles)).isEqualTo(201);
+    }
+
+    @Test
+    void anOfficerWithoutAnAgencyIsForbiddenNotAFailure() throws Exception {
+        String noAgency = sign(claims("can-bo.khong-co", null).claim("realm_access", Map.of("roles", List.of("OFFICER"))).build());
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(noAgency);
+        var answer = http.exchange("/api/indicators/QD-1305-2025.A.1/reports", HttpMethod.POST, new HttpEntity<>("""
+                {"period":"2025-11","value":{"kind":"PERCENT","value":50}}""", headers), String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(403);
+        assertThat(answer.getBody()).contains("urn:tiendo:problem:forbidden");
+    }
+
     private int post(String path, String body, String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
@@ -86,14 +119,22 @@ class OidcSignInTest {
     }
 
     private static String token(String username, String agency, List<String> realmRoles) throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return sign(claims(username, agency).claim("realm_access", Map.of("roles", realmRoles)).build());
+    }
+
+    /** A token as Keycloak issues it to the web client, with this API as its audience. */
+    private static JWTClaimsSet.Builder claims(String username, String agency) {
+        return new JWTClaimsSet.Builder()
                 .subject(username + "-id")
                 .claim("preferred_username", username)
                 .claim("agency", agency)
-                .claim("realm_access", Map.of("roles", realmRoles))
+                .claim("azp", "tiendo-web")
+                .audience(List.of("tiendo-api", "account"))
                 .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
-                .build();
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)));
+    }
+
+    private static String sign(JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner((RSAPrivateKey) KEYS.getPrivate()));
         return jwt.serialize();

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
 
 @RestController
@@ -25,6 +26,18 @@ public class ProjectionController {
     @Operation(summary = "Each projection's processor: running, caught up, replaying, position in the event stream")
     public Map<String, Projections.ProcessorState> states() {
         return projections.states();
+    }
+
+    @GetMapping("/parked-events")
+    @Operation(summary = "Events a projection could not apply, parked with the reason (with every later event of the same record)")
+    public List<Projections.ParkedEvent> parked() {
+        return projections.parked();
+    }
+
+    @PostMapping("/parked-events/retry")
+    @Operation(summary = "Apply the parked events again (after a fix): what applies now leaves the list")
+    public Map<String, Object> retryParked() {
+        return Map.of("appliedSequences", projections.retryParked(), "stillParked", projections.parked().size());
     }
 
     @PostMapping("/rebuild")

@@ -1,5 +1,7 @@
 package vn.tiendo.query.admin;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -26,28 +28,43 @@ public class Projections {
 
     /**
      * {@code position} is the lowest position of the processor's segments in the event stream, {@code head} the
-     * store's; caught up means every segment has reached the head.
+     * store's; caught up means every segment has reached the head and no event is parked: a projection that parked
+     * an event lacks it (and every later event of that record), however far its position has come.
      */
-    public record ProcessorState(boolean running, boolean caughtUp, boolean replaying, long position, long head, int segments) {
+    public record ProcessorState(boolean running, boolean caughtUp, boolean replaying, long position, long head, int segments,
+                                 long parkedEvents) {
+    }
+
+    /** An event a projection could not apply, parked with the reason. */
+    public record ParkedEvent(String projection, String aggregateId, long sequenceNumber, String eventType, String eventId,
+                              String parkedAt, String cause) {
     }
 
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<TrackedEventMessage<?>> eventSource;
+    private final JdbcTemplate jdbc;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
         this.processing = processing;
         this.eventSource = eventStore;
+        this.jdbc = jdbc;
     }
 
     public Map<String, ProcessorState> states() {
         long head = eventSource.createHeadToken() == null ? -1 : eventSource.createHeadToken().position().orElse(-1);
+        Map<String, Long> parked = new java.util.HashMap<>();
+        jdbc.query("select processing_group, count(*) from projection.dead_letter_entry group by processing_group",
+                rs -> {
+                    parked.put(rs.getString(1), rs.getLong(2));
+                });
         Map<String, ProcessorState> states = new TreeMap<>();
         for (String group : PROCESSING_GROUPS) {
             StreamingEventProcessor p = processor(group);
             var segments = p.processingStatus().values();
             long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
-            states.put(group, new ProcessorState(p.isRunning(), !segments.isEmpty() && position >= head,
-                    segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, segments.size()));
+            long parkedHere = parked.getOrDefault(group, 0L);
+            states.put(group, new ProcessorState(p.isRunning(), !segments.isEmpty() && position >= head && parkedHere == 0,
+                    segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, segments.size(), parkedHere));
         }
         return states;
     }
@@ -71,6 +88,35 @@ public class Projections {
             p.resetTokens();
             p.start();
         }
+    }
+
+    /** What the projections parked, oldest first. */
+    public List<ParkedEvent> parked() {
+        return jdbc.query("select processing_group, aggregate_identifier, sequence_number, payload_type, event_identifier, enqueued_at, "
+                        + "coalesce(cause_type, '') || ': ' || coalesce(cause_message, '') from projection.dead_letter_entry "
+                        + "order by enqueued_at, sequence_index limit 1000",
+                (rs, i) -> new ParkedEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)));
+    }
+
+    /**
+     * Tries every parked sequence again (after a fix is deployed): what now applies leaves the table, what still
+     * fails stays. Answers how many sequences were applied.
+     */
+    public int retryParked() {
+        int applied = 0;
+        for (String group : PROCESSING_GROUPS) {
+            var letters = processing.sequencedDeadLetterProcessor(group);
+            if (letters.isEmpty()) {
+                continue;
+            }
+            long sequences = jdbc.queryForObject("select count(distinct sequence_identifier) from projection.dead_letter_entry "
+                    + "where processing_group = ?", Long.class, group);
+            for (long i = 0; i < sequences && letters.get().processAny(); i++) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     private StreamingEventProcessor processor(String group) {

@@ -33,7 +33,8 @@ import java.util.Optional;
  *   <li>{@code LATE_REPORT}: a report recorded after its period's reporting deadline;</li>
  *   <li>{@code CORRECTION_AFTER_APPROVAL}: a correction proposed for a report its head had approved;</li>
  *   <li>{@code REASSIGNED_NEAR_DEADLINE}: an indicator or task reassigned within the window before its deadline;</li>
- *   <li>{@code MANY_CORRECTIONS}: one actor correcting many values within the window.</li>
+ *   <li>{@code MANY_CORRECTIONS}: one actor correcting many values within the window (a correction of an approved
+ *   report counts for whoever proposed it, not for the second person who accepted it).</li>
  * </ul>
  * The reporting deadline of a period is day {@code reportDueDay} of the month after it ends. Thresholds: {@link AnomalyRules}.
  */
@@ -53,6 +54,8 @@ public class AnomalyDetector {
         /** period → the report event and the value now recorded for it */
         final Map<Period, Event> reports = new LinkedHashMap<>();
         final Map<Period, MeasuredValue> values = new HashMap<>();
+        /** the report whose accepted proposal the next IndicatorProgressCorrected applies */
+        String acceptedReport;
     }
 
     private final JdbcTemplate jdbc;
@@ -122,13 +125,23 @@ public class AnomalyDetector {
                         found.add(new Anomaly("LATE_CORRECTION", e.aggregateId(), "the value for " + period + " was corrected after "
                                 + dueDate(period) + ", its reporting deadline", events, e.recordedAt(), e.actor()));
                     }
+                    // a correction applied by accepting a proposal was counted for its proposer when proposed
+                    boolean appliesProposal = e.payload().path("reportId").asText().equals(i.acceptedReport);
+                    i.acceptedReport = null;
+                    if (e.actor() != null && !appliesProposal) {
+                        correctionsByActor.computeIfAbsent(e.actor(), k -> new ArrayList<>()).add(e);
+                    }
+                }
+                case "IndicatorCorrectionAccepted" ->
+                        indicators.computeIfAbsent(e.aggregateId(), k -> new Indicator()).acceptedReport = e.payload().path("reportId").asText();
+                case "IndicatorCorrectionProposed" -> {
+                    found.add(new Anomaly("CORRECTION_AFTER_APPROVAL", e.aggregateId(),
+                            "a correction of the approved report for " + e.payload().path("period").asText() + " was proposed",
+                            List.of(e.id()), e.recordedAt(), e.actor()));
                     if (e.actor() != null) {
                         correctionsByActor.computeIfAbsent(e.actor(), k -> new ArrayList<>()).add(e);
                     }
                 }
-                case "IndicatorCorrectionProposed" -> found.add(new Anomaly("CORRECTION_AFTER_APPROVAL", e.aggregateId(),
-                        "a correction of the approved report for " + e.payload().path("period").asText() + " was proposed",
-                        List.of(e.id()), e.recordedAt(), e.actor()));
                 case "IndicatorTargetRevised" -> targetRevised(e, indicators.computeIfAbsent(e.aggregateId(), k -> new Indicator()), found);
                 case "IndicatorReassigned" -> {
                     Indicator i = indicators.get(e.aggregateId());

@@ -59,9 +59,10 @@ public class AuditController {
                                                    @RequestParam(required = false) String period) {
         // with a period: the events behind one number on a dashboard (its reports and corrections, and the
         // definitions, revisions and reassignments that set its target and holder)
+        vn.tiendo.events.common.Period asked = vn.tiendo.query.web.QueryParams.period(period, "period");
         return queries.history(aggregateId).stream()
-                .filter(e -> period == null || e.period() == null || e.period().equals(period)
-                        || e.changes().stream().anyMatch(c -> c.field().endsWith("[" + period.substring(0, 4) + "]")))
+                .filter(e -> asked == null || e.period() == null || e.period().equals(asked.code())
+                        || e.changes().stream().anyMatch(c -> c.field().endsWith("[" + asked.start().getYear() + "]")))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package vn.tiendo.query.config;
 
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -41,11 +42,45 @@ public class AxonConfig {
         return EventStoreSchema.tokens("projection");
     }
 
-    /** A projection that fails on an event must stop and retry, not skip the event and drift from the store. */
+    /**
+     * A projection that fails on an event never skips it silently: the failure propagates to the dead-letter queue
+     * (enabled per processor in query-side.yml), which parks the event and every later event of the same record in
+     * {@code projection.dead_letter_entry}, and the projection goes on with the other records. The admin API lists
+     * what is parked and retries it.
+     */
     @Bean
-    public ConfigurerModule retryFailedEvents() {
+    public ConfigurerModule parkFailedEvents() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("projection.dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
     }
 
     /**

@@ -35,7 +35,10 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/audit/checkpoints", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(POST, "/api/audit/checkpoints", false, AUDITOR, ADMIN),
             AccessRule.of(GET, "/api/admin/projections", false, ADMIN),
-            AccessRule.of(POST, "/api/admin/projections/rebuild", false, ADMIN));
+            AccessRule.of(POST, "/api/admin/projections/rebuild", false, ADMIN),
+            AccessRule.of(GET, "/api/admin/projections/parked-events", false, ADMIN),
+            AccessRule.of(POST, "/api/admin/projections/parked-events/retry", false, ADMIN),
+            AccessRule.of(GET, "/actuator/prometheus", false, ADMIN));
 
     private QueryAccess() {
     }

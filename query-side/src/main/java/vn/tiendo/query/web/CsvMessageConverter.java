@@ -27,6 +27,11 @@ import java.util.Set;
  * Every list of the query API as CSV, for Excel: {@code ?format=csv} or {@code Accept: text/csv}. Each item is one
  * row; nested fields become columns named by their path ({@code targetInForce.asWritten}); lists are written as JSON.
  * UTF-8 with a byte order mark, so that Excel shows Vietnamese correctly.
+ * <p>
+ * Text that a spreadsheet would take for a formula (beginning with {@code =}, {@code +}, {@code -}, {@code @}, tab or
+ * carriage return, OWASP's rule) is written with a leading apostrophe, so that a report note such as
+ * {@code =HYPERLINK(...)} reaches the reader as text. Numbers are written as plain decimals ({@code 90}, never
+ * {@code 9E+1}) and are never prefixed.
  */
 
 public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
@@ -34,6 +39,8 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ObjectMapper json;
+    /** Lists go into one cell as JSON, with plain decimals. */
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     public CsvMessageConverter(ObjectMapper json) {
         super(TEXT_CSV);
@@ -60,7 +67,9 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         List<Map<String, String>> rows = new ArrayList<>();
         JsonNode root = json.valueToTree(body instanceof Page<?> page ? page.items() : body);
         if (root.isArray()) {
-            root.forEach(item -> rows.add(flatten(item)));
+            for (JsonNode item : root) {
+                rows.add(flatten(item));
+            }
         } else {
             rows.add(flatten(root));
         }
@@ -78,13 +87,27 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         printer.flush();
     }
 
-    private static Map<String, String> flatten(JsonNode node) {
+    /** A cell a spreadsheet would evaluate is made text. */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell;
+        }
+        char first = cell.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
+    }
+
+    private static String plain(java.math.BigDecimal number) {
+        java.math.BigDecimal stripped = number.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    }
+
+    private static Map<String, String> flatten(JsonNode node) throws IOException {
         Map<String, String> out = new LinkedHashMap<>();
         flatten("", node, out);
         return out;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) throws IOException {
         if (node.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
@@ -92,9 +115,11 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
                 flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), out);
             }
         } else if (node.isArray()) {
-            out.put(prefix, node.toString());
+            out.put(prefix, neutralise(PLAIN_JSON.writeValueAsString(node)));
+        } else if (node.isNumber()) {
+            out.put(prefix, node.isIntegralNumber() ? node.bigIntegerValue().toString() : plain(node.decimalValue()));
         } else if (!node.isNull()) {
-            out.put(prefix, node.asText());
+            out.put(prefix, node.isTextual() ? neutralise(node.asText()) : node.asText());
         } else {
             out.put(prefix, null);
         }

@@ -43,6 +43,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
+    /** Verification where it cannot verify: 503 with the reason, never "intact" over nothing. */
+    @ExceptionHandler(vn.tiendo.query.audit.TamperEvidence.NotVerifiable.class)
+    ResponseEntity<ProblemDetail> notVerifiable(vn.tiendo.query.audit.TamperEvidence.NotVerifiable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(URI.create("urn:tiendo:problem:not-verifiable"));
+        problem.setTitle("Không kiểm chứng được ở chế độ này / Cannot verify in this mode");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem);
+    }
+
     @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "your role or agency may not see this");

@@ -81,6 +81,30 @@ class AccessMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** The scope is checked on the id the handler gets, so "%51D-1305-2025.A.2" is as out of reach as "QD-1305-2025.A.2". */
+    @Test
+    void percentEncodedIdsAreHeldToTheSameScope() {
+        Map<String, String> encoded = new java.util.HashMap<>(OTHER);
+        encoded.replaceAll((variable, id) -> variable.equals("indicatorId") || variable.equals("taskId") || variable.equals("agencyId")
+                ? "%" + java.util.HexFormat.of().withUpperCase().toHexDigits((byte) id.charAt(0)) + id.substring(1) : id);
+        List<String> wrong = new ArrayList<>();
+        for (var side : Map.of(platform.commands, CommandAccess.RULES, platform.queries, QueryAccess.RULES).entrySet()) {
+            for (AccessRule rule : side.getValue()) {
+                if (!rule.scoped() || !rule.path().contains("Id}")) {
+                    continue;
+                }
+                for (Role role : List.of(Role.OFFICER, Role.HEAD)) {
+                    String path = expand(rule.path(), encoded);
+                    int status = request(side.getKey(), rule.method(), path, true, http.as(USERS.get(role))).status();
+                    if (status != 403 && status != 404) {
+                        wrong.add(rule.method() + " " + path + " as " + role + ": expected 403 or 404, got " + status);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void signingInWithAWrongPasswordIsRefusedAndThenThrottled() {
         // a user no other test here signs in as, so that the lock-out cannot disturb them
@@ -91,6 +115,28 @@ class AccessMatrixTest {
         assertThat(wrong.get(platform.queries + "/api/plans").status()).isEqualTo(429);
         assertThat(http.as("lanh-dao.cong-an-tinh").get(platform.queries + "/api/plans").status()).isEqualTo(429); // locked, whatever the password
         assertThat(http.as("thi-dua").get(platform.queries + "/api/plans").status()).isEqualTo(200);
+    }
+
+    /** Twenty wrong passwords sent at once get no more password checks than five in a row would. */
+    @Test
+    void parallelWrongPasswordsAreCountedBeforeTheyAreChecked() throws Exception {
+        Http guesser = new Http("can-bo.khong-ton-tai", "doan-mo");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> guesser.get(platform.queries + "/api/plans").status()));
+            }
+            int refusedPasswords = 0;
+            for (var answer : answers) {
+                int status = answer.get();
+                assertThat(status).isIn(401, 429);
+                refusedPasswords += status == 401 ? 1 : 0;
+            }
+            assertThat(refusedPasswords).as("password checks answered 401").isLessThanOrEqualTo(5);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -105,8 +105,11 @@ class AuditTrailTest {
                 "IndicatorReportApproved", "IndicatorProgressReported", "IndicatorReportApproved", "IndicatorCorrectionProposed",
                 "IndicatorCorrectionAccepted", "IndicatorProgressCorrected", "IndicatorTargetRevised", "IndicatorReassigned");
         assertThat(history.get(5).path("changes").get(0).path("field").asText()).isEqualTo("proposed value[2025-12]");
+        // proposed by one member of the coordinating department, accepted and so applied by another (four eyes)
+        assertThat(history.get(5).path("actor").asText()).isEqualTo("dieu-phoi");
+        assertThat(history.get(6).path("actor").asText()).isEqualTo("tham-dinh.so-khcn");
         JsonNode correction = history.get(7);
-        assertThat(correction.path("actor").asText()).isEqualTo("dieu-phoi");
+        assertThat(correction.path("actor").asText()).isEqualTo("tham-dinh.so-khcn");
         assertThat(correction.path("onBehalfOf").asText()).isEqualTo("so-khcn");
         assertThat(correction.path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
         assertThat(correction.path("period").asText()).isEqualTo("2025-12");
@@ -141,7 +144,8 @@ class AuditTrailTest {
         assertThat(corrections.path("totalItems").asInt()).isEqualTo(1);
         assertThat(corrections.path("items").get(0).path("reason").asText()).isEqualTo("số liệu chính thức của nhà mạng");
         assertThat(http.get(platform.queries + "/api/audit/log?actor=dieu-phoi&agencyId=so-khcn").body()
-                .path("totalItems").asInt()).isEqualTo(18);
+                .path("totalItems").asInt()).isEqualTo(16);
+        assertThat(http.get(platform.queries + "/api/audit/log?actor=tham-dinh.so-khcn").body().path("totalItems").asInt()).isEqualTo(2);
         assertThat(http.get(platform.queries + "/api/audit/log?actor=someone-else").body().path("totalItems").asInt()).isZero();
         assertThat(http.get(platform.queries + "/api/audit/log?to=2025-01-01").body().path("totalItems").asInt()).isZero();
         String csv = http.getText(platform.queries + "/api/audit/log?aggregateId=" + A1 + "&format=csv");
@@ -193,12 +197,14 @@ class AuditTrailTest {
         assertThat(response.status()).as(String.valueOf(response.body())).isBetween(200, 201);
     }
 
-    /** A correction of an approved report: proposed, then accepted by the coordinating department. */
+    /** A correction of an approved report: proposed, then accepted by a second member of the coordinating department. */
     private static void correctAndAccept(String indicatorId, String reportId, int value, String reason) {
         Http.Response proposed = http.post(platform.commands + "/api/indicators/" + indicatorId + "/reports/" + reportId + "/corrections", """
                 {"newValue":{"kind":"PERCENT","value":%d},"reason":"%s"}""".formatted(value, reason));
         assertThat(proposed.status()).as(String.valueOf(proposed.body())).isEqualTo(202);
-        send("/api/indicators/" + indicatorId + "/correction-proposals/" + proposed.body().path("proposalId").asText() + "/acceptance", "");
+        Http.Response accepted = http.as("tham-dinh.so-khcn").post(platform.commands + "/api/indicators/" + indicatorId + "/correction-proposals/"
+                + proposed.body().path("proposalId").asText() + "/acceptance", "{\"expectedVersion\":" + proposed.body().path("version").asLong() + "}");
+        assertThat(accepted.status()).as(String.valueOf(accepted.body())).isEqualTo(200);
     }
 
     /** Waits until the projections show the indicator and task at these versions, then records what each view shows. */

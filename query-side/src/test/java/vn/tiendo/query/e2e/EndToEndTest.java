@@ -103,8 +103,9 @@ class EndToEndTest {
         String proposalId = proposed.body().path("proposalId").asText();
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(http.get(queries + "/api/indicators/QD-1305-2025.A.1/series")
                 .body().get(0).path("pendingCorrection").path("proposalId").asText()).isEqualTo(proposalId));
-        JsonNode accepted = http.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/acceptance", "")
-                .body();
+        // accepted by a second member of the coordinating department, naming the version reviewed (four eyes)
+        JsonNode accepted = http.as("tham-dinh.so-khcn").post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId
+                + "/acceptance", "{\"expectedVersion\":" + proposed.body().path("version").asLong() + "}").body();
         // defined 0; 2026-10 reported 1, approved 2; 2025-12 reported 3, approved 4; proposed 5; accepted 6, corrected 7
         assertThat(accepted.path("version").asLong()).isEqualTo(7);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
@@ -216,10 +217,12 @@ class EndToEndTest {
         assertThat(draft.status()).isEqualTo(201);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> assertThat(pointFor("2026-09").path("approved").asBoolean()).isFalse());
         // the officer may fix a draft at once
-        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/corrections", """
-                {"newValue":{"kind":"PERCENT","value":65},"reason":"gõ nhầm"}""").status()).isEqualTo(200);
-        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", "").status()).isEqualTo(403);
-        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", "").status()).isEqualTo(200);
+        Http.Response fixed = officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/corrections", """
+                {"newValue":{"kind":"PERCENT","value":65},"reason":"gõ nhầm"}""");
+        assertThat(fixed.status()).isEqualTo(200);
+        String seen = "{\"expectedVersion\":" + fixed.body().path("version").asLong() + "}";
+        assertThat(officer.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", seen).status()).isEqualTo(403);
+        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/reports/A1-2026-09/approval", seen).status()).isEqualTo(200);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
             assertThat(pointFor("2026-09").path("approved").asBoolean()).isTrue();
             assertThat(pointFor("2026-09").path("approvedBy").asText()).isEqualTo("lanh-dao.so-khcn");
@@ -229,7 +232,8 @@ class EndToEndTest {
                 {"newValue":{"kind":"PERCENT","value":70},"reason":"số liệu bổ sung"}""");
         assertThat(proposal.status()).isEqualTo(202);
         String proposalId = proposal.body().path("proposalId").asText();
-        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/acceptance", "").status())
+        assertThat(head.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/acceptance",
+                "{\"expectedVersion\":" + proposal.body().path("version").asLong() + "}").status())
                 .isEqualTo(403);
         assertThat(http.post(commands + "/api/indicators/QD-1305-2025.A.1/correction-proposals/" + proposalId + "/rejection", """
                 {"reason":"không có tài liệu kiểm chứng"}""").status()).isEqualTo(200);
@@ -245,14 +249,16 @@ class EndToEndTest {
         created(http.post(commands + "/api/tasks", """
                 {"taskId":"QD-1305-2025.NV-3","planId":"QD-1305-2025","content":"Phát triển hạ tầng số","leadAgencyId":"so-khcn",
                  "deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}"""));
-        created(officer.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports", """
-                {"reportId":"nv3-2026-10","period":"2026-10","percentComplete":40}"""));
+        Http.Response taskDraft = officer.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports", """
+                {"reportId":"nv3-2026-10","period":"2026-10","percentComplete":40}""");
+        created(taskDraft);
         await().atMost(PROJECTION_WAIT).untilAsserted(() -> {
             JsonNode task = http.get(queries + "/api/tasks/QD-1305-2025.NV-3").body();
             assertThat(task.path("lastReportId").asText()).isEqualTo("nv3-2026-10");
             assertThat(task.path("lastReportApproved").asBoolean()).isFalse();
         });
-        assertThat(head.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports/nv3-2026-10/approval", "").status()).isEqualTo(200);
+        assertThat(head.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports/nv3-2026-10/approval",
+                "{\"expectedVersion\":" + taskDraft.body().path("version").asLong() + "}").status()).isEqualTo(200);
         await().atMost(PROJECTION_WAIT).untilAsserted(() ->
                 assertThat(http.get(queries + "/api/tasks/QD-1305-2025.NV-3").body().path("lastReportApproved").asBoolean()).isTrue());
         assertThat(officer.post(commands + "/api/tasks/QD-1305-2025.NV-3/reports", """

@@ -61,6 +61,42 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
     }
 
+    /** A POST with extra headers (name, value, name, value…). */
+    Response post(String url, String body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** A POST whose length is not announced: the body goes out in chunks (Transfer-Encoding: chunked). */
+    Response postChunked(String url, byte[] body) {
+        java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> chunks = subscriber -> {
+            HttpRequest.BodyPublishers.ofByteArray(body).subscribe(subscriber);
+        };
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(chunks)).build());
+    }
+
+    /** A GET without credentials. */
+    static int anonymousGet(String url) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build());
     }
@@ -101,7 +137,14 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
+            if (body == null || body.isBlank()) {
+                return new Response(response.statusCode(), null);
+            }
+            try {
+                return new Response(response.statusCode(), JSON.readTree(body));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+                return new Response(response.statusCode(), JSON.getNodeFactory().textNode(body));
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
