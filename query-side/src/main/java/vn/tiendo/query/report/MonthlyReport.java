@@ -172,9 +172,18 @@ public class MonthlyReport {
 
     private static void cells(Row row, CellStyle style, String... values) {
         for (int c = 0; c < values.length; c++) {
-            row.createCell(c).setCellValue(values[c] == null ? "" : values[c]);
+            row.createCell(c).setCellValue(fitting(values[c]));
             row.getCell(c).setCellStyle(style);
         }
+    }
+
+    /** Excel holds at most 32,767 characters in a cell; text recorded before limits existed is cut, never a failed report. */
+    static String fitting(String value) {
+        if (value == null) {
+            return "";
+        }
+        int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 
     private static void widths(Sheet sheet, int... characters) {
