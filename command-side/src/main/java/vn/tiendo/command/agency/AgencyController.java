@@ -18,7 +18,7 @@ import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.AgencyKind;
-import vn.tiendo.shared.security.TextRules;
+import vn.tiendo.events.common.TextRules;
 
 @RestController
 @RequestMapping("/api/agencies")

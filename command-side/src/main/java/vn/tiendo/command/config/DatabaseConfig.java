@@ -2,7 +2,7 @@ package vn.tiendo.command.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.tiendo.shared.CreateDatabaseIfMissing;
+import vn.tiendo.platform.database.CreateDatabaseIfMissing;
 
 @Configuration
 public class DatabaseConfig {

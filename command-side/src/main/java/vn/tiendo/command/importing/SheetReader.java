@@ -14,7 +14,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
-import vn.tiendo.shared.security.TextRules;
+import vn.tiendo.events.common.TextRules;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -33,9 +33,9 @@ import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
-import vn.tiendo.shared.security.PlatformUser;
-import vn.tiendo.shared.security.Role;
-import vn.tiendo.shared.security.TextRules;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
+import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
-import vn.tiendo.shared.security.TextRules;
+import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
 

@@ -8,9 +8,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import vn.tiendo.command.common.UnknownRecord;
 import vn.tiendo.command.registry.Registry;
-import vn.tiendo.shared.security.AccessRule;
-import vn.tiendo.shared.security.PlatformUser;
-import vn.tiendo.shared.security.Role;
+import vn.tiendo.platform.security.AccessRule;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package vn.tiendo.command.security;
 
-import vn.tiendo.shared.security.AccessRule;
+import vn.tiendo.platform.security.AccessRule;
 
 import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
-import static vn.tiendo.shared.security.Role.ADMIN;
-import static vn.tiendo.shared.security.Role.COORDINATOR;
-import static vn.tiendo.shared.security.Role.HEAD;
-import static vn.tiendo.shared.security.Role.OFFICER;
+import static vn.tiendo.platform.security.Role.ADMIN;
+import static vn.tiendo.platform.security.Role.COORDINATOR;
+import static vn.tiendo.platform.security.Role.HEAD;
+import static vn.tiendo.platform.security.Role.OFFICER;
 
 /**
  * Who may send which command. Officers report (drafts) and correct their drafts for their own agency; heads also

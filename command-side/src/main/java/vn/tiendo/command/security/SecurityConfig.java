@@ -9,9 +9,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import vn.tiendo.shared.security.PlatformSecurity;
-import vn.tiendo.shared.security.SecurityBeans;
-import vn.tiendo.shared.security.SecuritySettings;
+import vn.tiendo.platform.security.PlatformSecurity;
+import vn.tiendo.platform.security.SecurityBeans;
+import vn.tiendo.platform.security.SecuritySettings;
 
 import java.time.Clock;
 

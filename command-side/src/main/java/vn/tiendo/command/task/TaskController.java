@@ -30,9 +30,9 @@ import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.TaskDeadline;
-import vn.tiendo.shared.security.PlatformUser;
-import vn.tiendo.shared.security.Role;
-import vn.tiendo.shared.security.TextRules;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
+import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
 import java.util.List;

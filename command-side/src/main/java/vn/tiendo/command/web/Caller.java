@@ -2,7 +2,7 @@ package vn.tiendo.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import vn.tiendo.command.common.RuleViolation;
-import vn.tiendo.shared.security.PlatformUser;
+import vn.tiendo.platform.security.PlatformUser;
 
 import java.util.UUID;
 

@@ -13,7 +13,7 @@ import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.security.AgencyScope;
 import vn.tiendo.events.common.MetadataKeys;
-import vn.tiendo.shared.security.PlatformUser;
+import vn.tiendo.platform.security.PlatformUser;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

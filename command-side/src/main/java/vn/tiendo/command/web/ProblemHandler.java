@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.UnknownRecord;
-import vn.tiendo.shared.security.RequestSizeLimit;
+import vn.tiendo.platform.security.RequestSizeLimit;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.importing.ImportRejected;

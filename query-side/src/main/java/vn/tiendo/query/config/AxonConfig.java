@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.tiendo.shared.CreateDatabaseIfMissing;
+import vn.tiendo.platform.database.CreateDatabaseIfMissing;
 import vn.tiendo.shared.EventStoreSchema;
 
 import java.time.Duration;

@@ -1,15 +1,15 @@
 package vn.tiendo.query.security;
 
-import vn.tiendo.shared.security.AccessRule;
+import vn.tiendo.platform.security.AccessRule;
 
 import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
-import static vn.tiendo.shared.security.Role.ADMIN;
-import static vn.tiendo.shared.security.Role.AUDITOR;
-import static vn.tiendo.shared.security.Role.COORDINATOR;
-import static vn.tiendo.shared.security.Role.COUNCIL;
+import static vn.tiendo.platform.security.Role.ADMIN;
+import static vn.tiendo.platform.security.Role.AUDITOR;
+import static vn.tiendo.platform.security.Role.COORDINATOR;
+import static vn.tiendo.platform.security.Role.COUNCIL;
 
 /**
  * Who may read what. Everyone signed in reads the dashboards, but officers and heads only their agency's (a head

@@ -7,9 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import vn.tiendo.shared.security.PlatformSecurity;
-import vn.tiendo.shared.security.SecurityBeans;
-import vn.tiendo.shared.security.SecuritySettings;
+import vn.tiendo.platform.security.PlatformSecurity;
+import vn.tiendo.platform.security.SecurityBeans;
+import vn.tiendo.platform.security.SecuritySettings;
 
 import java.time.Clock;
 

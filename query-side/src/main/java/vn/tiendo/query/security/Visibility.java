@@ -2,8 +2,8 @@ package vn.tiendo.query.security;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.tiendo.shared.security.PlatformUser;
-import vn.tiendo.shared.security.Role;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
 
 import java.util.Collection;
 import java.util.Optional;

@@ -8,8 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.tiendo.command.security.CommandAccess;
 import vn.tiendo.query.security.QueryAccess;
-import vn.tiendo.shared.security.AccessRule;
-import vn.tiendo.shared.security.Role;
+import vn.tiendo.platform.security.AccessRule;
+import vn.tiendo.platform.security.Role;
 
 import java.util.ArrayList;
 import java.util.List;

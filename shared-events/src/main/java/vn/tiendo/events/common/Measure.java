@@ -1,7 +1,6 @@
 package vn.tiendo.events.common;
 
 import jakarta.validation.constraints.Size;
-import vn.tiendo.shared.security.TextRules;
 
 import java.math.BigDecimal;
 import java.util.List;

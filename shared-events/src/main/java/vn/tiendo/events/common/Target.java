@@ -2,7 +2,6 @@ package vn.tiendo.events.common;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import vn.tiendo.shared.security.TextRules;
 
 /**
  * A target for one period: "≥ 60%" for 2025 is {@code (2025, GE, Percent 60, "≥ 60%")}.

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 /** What a person may do. Scope follows the agency hierarchy for officers and heads. */
 public enum Role {

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package vn.tiendo.shared;
+package vn.tiendo.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;

@@ -1,5 +1,6 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
+import vn.tiendo.events.common.TextRules;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;

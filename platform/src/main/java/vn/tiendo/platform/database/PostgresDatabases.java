@@ -1,4 +1,4 @@
-package vn.tiendo.shared;
+package vn.tiendo.platform.database;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

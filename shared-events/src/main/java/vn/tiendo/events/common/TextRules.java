@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.events.common;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import vn.tiendo.shared.EventHash;

@@ -1,4 +1,4 @@
-package vn.tiendo.shared.security;
+package vn.tiendo.platform.security;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
