@@ -2,6 +2,8 @@ package vn.tiendo.command.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import vn.tiendo.events.common.AgencyKind;
 
 import java.io.IOException;
@@ -87,7 +89,7 @@ public final class AgencyDirectory {
     private static Set<String> provinceSuffixes(List<Agency> agencies) {
         return agencies.stream().filter(a -> a.kind() == AgencyKind.PROVINCE).map(a -> Names.normalize(a.name()))
                 .filter(n -> n.contains("tinh ")).map(n -> n.substring(n.indexOf("tinh ") + 5))
-                .flatMap(province -> java.util.stream.Stream.of(province, "tinh " + province)).collect(java.util.stream.Collectors.toSet());
+                .flatMap(province -> Stream.of(province, "tinh " + province)).collect(Collectors.toSet());
     }
 
     /** How a written name relates to an alias it starts with. */

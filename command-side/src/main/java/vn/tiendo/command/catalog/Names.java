@@ -2,6 +2,7 @@ package vn.tiendo.command.catalog;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Compares Vietnamese names the way people write them: without diacritics, case, repeated or non-breaking spaces, or
@@ -13,9 +14,9 @@ public final class Names {
     }
 
     /** Zero-width characters that Word and web pages leave in copied names. */
-    private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     /** Any run of spaces: ordinary, non-breaking (U+00A0), narrow or figure spaces, tabs, line breaks. */
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\p{Z}]+");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
 
     public static String normalize(String text) {
         String visible = INVISIBLE.matcher(text).replaceAll("");

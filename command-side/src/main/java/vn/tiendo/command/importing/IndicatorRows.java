@@ -1,5 +1,6 @@
 package vn.tiendo.command.importing;
 
+import java.util.regex.Pattern;
 import vn.tiendo.command.catalog.AgencyDirectory;
 import vn.tiendo.command.catalog.Names;
 import vn.tiendo.command.catalog.TargetText;
@@ -177,7 +178,7 @@ public final class IndicatorRows {
     }
 
     /** A digit, a slash, a digit, found in one pass: the former whole-cell pattern backtracked quadratically on long digit runs. */
-    private static final java.util.regex.Pattern RATIO_IN_TEXT = java.util.regex.Pattern.compile("\\d\\s*+/\\s*+\\d");
+    private static final Pattern RATIO_IN_TEXT = Pattern.compile("\\d\\s*+/\\s*+\\d");
 
     private static Optional<String> agency(String cell, Sheet.Row row, String column, AgencyDirectory agencies, List<ImportProblem> problems,
                                            List<ImportProblem> flags) {

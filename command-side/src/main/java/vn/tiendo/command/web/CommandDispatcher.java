@@ -3,6 +3,8 @@ package vn.tiendo.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -73,9 +75,9 @@ public class CommandDispatcher {
             metaData = metaData.and(MetadataKeys.REASON, reason);
         }
         // the aggregate checks its own lead agency against this (not copied onto the events)
-        Optional<java.util.Set<String>> scope = agencyScope.scopeOf(PlatformUser.current());
+        Optional<Set<String>> scope = agencyScope.scopeOf(PlatformUser.current());
         if (scope.isPresent()) {
-            metaData = metaData.and(AgencyScope.METADATA, String.join(",", new java.util.TreeSet<>(scope.get())));
+            metaData = metaData.and(AgencyScope.METADATA, String.join(",", new TreeSet<>(scope.get())));
         }
         if (key == null) {
             CommandAccepted accepted = send(command, aggregateId, reportId, metaData);

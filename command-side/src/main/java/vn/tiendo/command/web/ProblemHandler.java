@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -158,8 +159,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Không tìm thấy / Not found", "no record with id " + e.getAggregateIdentifier()));
     }
 
-    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(org.springframework.security.access.AccessDeniedException e) {
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền / Forbidden",
                 "your role or agency may not do this"));
     }
@@ -203,7 +204,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof FourEyes f) {
             return fourEyes(f);
         }
-        if (cause instanceof org.springframework.security.access.AccessDeniedException denied) {
+        if (cause instanceof AccessDeniedException denied) {
             return forbidden(denied);
         }
         return unexpected(e);

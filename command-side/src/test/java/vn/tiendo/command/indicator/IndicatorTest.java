@@ -1,10 +1,13 @@
 package vn.tiendo.command.indicator;
 
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.security.AgencyScope;
+import org.springframework.security.access.AccessDeniedException;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -262,5 +265,16 @@ class IndicatorTest {
         fixture.given(coverage(), reported, approved)
                 .when(new IndicatorCommands.ApproveIndicatorReport(ID, null, "r1"))
                 .expectException(StateConflict.class);
+    }
+
+    /** The aggregate's own scope check: what a lagging lookup or a missed route would let through, it refuses. */
+    @Test
+    void aSenderOutsideTheLeadAgencysScopeIsRefusedByTheIndicatorItself() {
+        fixture.given(coverage())
+                .when(report("r9", "2025-06", percent("50")), MetaData.with(AgencyScope.METADATA, "cong-an-tinh"))
+                .expectException(AccessDeniedException.class);
+        fixture.given(coverage())
+                .when(report("r9", "2025-06", percent("50")), MetaData.with(AgencyScope.METADATA, "cong-an-tinh,so-khcn"))
+                .expectSuccessfulHandlerExecution();
     }
 }

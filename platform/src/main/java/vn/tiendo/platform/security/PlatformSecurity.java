@@ -1,8 +1,12 @@
 package vn.tiendo.platform.security;
 
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -71,11 +75,10 @@ public final class PlatformSecurity {
             roles.setJwtGrantedAuthoritiesConverter(token -> PlatformUser.rolesIn(token, api).stream()
                     .map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
             // a token the provider issued for another client (its audience does not name this API) is not ours to accept
-            org.springframework.core.convert.converter.Converter<org.springframework.security.oauth2.jwt.Jwt,
-                    org.springframework.security.authentication.AbstractAuthenticationToken> tokens = token -> {
-                java.util.List<String> audience = token.getAudience() == null ? java.util.List.of() : token.getAudience();
+            Converter<Jwt, AbstractAuthenticationToken> tokens = token -> {
+                List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
                 if (!audience.contains(api)) {
-                    throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException(
+                    throw new InvalidBearerTokenException(
                             "the token is not meant for " + api);
                 }
                 return roles.convert(token);

@@ -1,5 +1,9 @@
 package vn.tiendo.platform.security;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
@@ -8,6 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 /** The authenticated person: user name, the agency they work for, their roles. Events name them, never the request body. */
 public record PlatformUser(String username, String agencyId, Set<Role> roles) {
@@ -30,10 +35,10 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         if (auth.getPrincipal() instanceof Details details) {
             return details.user();
         }
-        if (auth.getPrincipal() instanceof org.springframework.security.oauth2.jwt.Jwt jwt) {
+        if (auth.getPrincipal() instanceof Jwt jwt) {
             // the roles as the sign-in converter granted them (see PlatformSecurity), the rest from the token's claims
             EnumSet<Role> roles = EnumSet.noneOf(Role.class);
-            auth.getAuthorities().forEach(a -> java.util.Arrays.stream(Role.values())
+            auth.getAuthorities().forEach(a -> Arrays.stream(Role.values())
                     .filter(r -> ("ROLE_" + r.name()).equals(a.getAuthority())).forEach(roles::add));
             PlatformUser fromClaims = fromToken(jwt);
             return new PlatformUser(fromClaims.username(), fromClaims.agencyId(), roles.isEmpty() ? Set.of() : Set.copyOf(roles));
@@ -57,7 +62,7 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
     }
 
     /** A person signed in through OIDC (Keycloak): user name from {@code preferred_username} (else {@code sub}), agency from {@code agency}. */
-    static PlatformUser fromToken(org.springframework.security.oauth2.jwt.Jwt jwt) {
+    static PlatformUser fromToken(Jwt jwt) {
         String username = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         String agency = jwt.getClaimAsString("agency");
         return new PlatformUser(username, agency == null || agency.isBlank() ? null : agency, Set.of());
@@ -69,14 +74,14 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
      * fill, is ignored. Officers and heads act for an agency; a token that makes someone an officer or head without
      * naming the agency gives them neither role, so every request is 403 rather than a failure further on.
      */
-    static Set<Role> rolesIn(org.springframework.security.oauth2.jwt.Jwt jwt, String api) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    static Set<Role> rolesIn(Jwt jwt, String api) {
+        List<String> names = new ArrayList<>();
         Object realm = jwt.getClaims().get("realm_access");
-        if (realm instanceof java.util.Map<?, ?> map && map.get("roles") instanceof Collection<?> list) {
+        if (realm instanceof Map<?, ?> map && map.get("roles") instanceof Collection<?> list) {
             list.forEach(r -> names.add(String.valueOf(r)));
         }
         Object clients = jwt.getClaims().get("resource_access");
-        if (clients instanceof java.util.Map<?, ?> map && map.get(api) instanceof java.util.Map<?, ?> client
+        if (clients instanceof Map<?, ?> map && map.get(api) instanceof Map<?, ?> client
                 && client.get("roles") instanceof Collection<?> list) {
             list.forEach(r -> names.add(String.valueOf(r)));
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -39,13 +40,13 @@ public class RequestSizeLimit extends OncePerRequestFilter {
         }
 
         /** The TooLarge somewhere in a chain of causes (Spring wraps what the body reader throws), if any. */
-        public static java.util.Optional<TooLarge> in(Throwable error) {
+        public static Optional<TooLarge> in(Throwable error) {
             for (Throwable t = error; t != null; t = t.getCause()) {
                 if (t instanceof TooLarge tooLarge) {
-                    return java.util.Optional.of(tooLarge);
+                    return Optional.of(tooLarge);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package vn.tiendo.platform.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -12,7 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 @Configuration
 @EnableConfigurationProperties(SecuritySettings.class)
-@org.springframework.context.annotation.Import(HardenedJson.class)
+@Import(HardenedJson.class)
 public class SecurityBeans {
 
     @Bean

@@ -1,5 +1,6 @@
 package vn.tiendo.query.admin;
 
+import java.util.HashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.axonframework.config.EventProcessingConfiguration;
@@ -52,7 +53,7 @@ public class Projections {
 
     public Map<String, ProcessorState> states() {
         long head = eventSource.createHeadToken() == null ? -1 : eventSource.createHeadToken().position().orElse(-1);
-        Map<String, Long> parked = new java.util.HashMap<>();
+        Map<String, Long> parked = new HashMap<>();
         jdbc.query("select processing_group, count(*) from projection.dead_letter_entry group by processing_group",
                 rs -> {
                     parked.put(rs.getString(1), rs.getLong(2));

@@ -1,5 +1,6 @@
 package vn.tiendo.query.audit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -64,7 +65,7 @@ public class TamperEvidence {
     private final boolean eventsInAxonServer;
 
     public TamperEvidence(ChainScan chains, JdbcTemplate jdbc, Clock clock,
-                          @org.springframework.beans.factory.annotation.Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer) {
+                          @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer) {
         this.chains = chains;
         this.jdbc = jdbc;
         this.clock = clock;

@@ -1,7 +1,9 @@
 package vn.tiendo.query.web;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpInputMessage;
@@ -40,7 +42,7 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
 
     private final ObjectMapper json;
     /** Lists go into one cell as JSON, with plain decimals. */
-    private static final ObjectMapper PLAIN_JSON = new ObjectMapper().enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final ObjectMapper PLAIN_JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     public CsvMessageConverter(ObjectMapper json) {
         super(TEXT_CSV);
@@ -96,8 +98,8 @@ public class CsvMessageConverter extends AbstractHttpMessageConverter<Object> {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
     }
 
-    private static String plain(java.math.BigDecimal number) {
-        java.math.BigDecimal stripped = number.stripTrailingZeros();
+    private static String plain(BigDecimal number) {
+        BigDecimal stripped = number.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 

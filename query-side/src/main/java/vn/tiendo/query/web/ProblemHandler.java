@@ -14,6 +14,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import vn.tiendo.query.audit.TamperEvidence;
 
 /** Errors of the query API as RFC 7807 problem details; a bad parameter is 400 and named in {@code errors}. */
 @RestControllerAdvice
@@ -44,8 +45,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Verification where it cannot verify: 503 with the reason, never "intact" over nothing. */
-    @ExceptionHandler(vn.tiendo.query.audit.TamperEvidence.NotVerifiable.class)
-    ResponseEntity<ProblemDetail> notVerifiable(vn.tiendo.query.audit.TamperEvidence.NotVerifiable e) {
+    @ExceptionHandler(TamperEvidence.NotVerifiable.class)
+    ResponseEntity<ProblemDetail> notVerifiable(TamperEvidence.NotVerifiable e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setType(URI.create("urn:tiendo:problem:not-verifiable"));
         problem.setTitle("Không kiểm chứng được ở chế độ này / Cannot verify in this mode");
