@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.Require;
-import vn.tiendo.command.security.AgencyScope;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.common.Handled;
@@ -110,8 +110,8 @@ public class Indicator {
 
     /** Officers and heads act only on indicators their agency (a head: or one below it) leads now. */
     @CommandHandlerInterceptor
-    void actOnlyWithinScope(Object command, @MetaDataValue(AgencyScope.METADATA) String scope) {
-        AgencyScope.requireWithin(scope, leadAgencyId, indicatorId);
+    void actOnlyWithinScope(Object command, @MetaDataValue(Scope.METADATA) String scope) {
+        Scope.fromMetadata(scope).requireActsOn(leadAgencyId, indicatorId);
     }
 
     @CommandHandler

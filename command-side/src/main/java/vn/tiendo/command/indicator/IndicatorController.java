@@ -33,8 +33,8 @@ import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
-import vn.tiendo.platform.security.Role;
 import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
@@ -126,9 +126,7 @@ public class IndicatorController {
     public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody ReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
-        // an officer's report is a draft until the head approves it; a head's or the coordinator's is approved as sent
-        PlatformUser user = PlatformUser.current();
-        boolean approved = user.has(Role.HEAD) || user.has(Role.COORDINATOR);
+        boolean approved = ScopePolicy.reportApprovedAsSent(PlatformUser.current());
         return dispatcher.report(http, body, indicatorId, reportId, new ReportIndicatorProgress(indicatorId,
                 body.expectedVersion(), reportId, body.period(), body.value(), body.note(), body.evidence(), approved));
     }

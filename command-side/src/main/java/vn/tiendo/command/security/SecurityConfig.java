@@ -19,10 +19,10 @@ import java.time.Clock;
 @Import(SecurityBeans.class)
 public class SecurityConfig implements WebMvcConfigurer {
 
-    private final AgencyScope agencyScope;
+    private final ScopedPaths scopedPaths;
 
-    public SecurityConfig(AgencyScope agencyScope) {
-        this.agencyScope = agencyScope;
+    public SecurityConfig(ScopedPaths scopedPaths) {
+        this.scopedPaths = scopedPaths;
     }
 
     @Bean
@@ -32,6 +32,6 @@ public class SecurityConfig implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(agencyScope);
+        registry.addInterceptor(scopedPaths);
     }
 }

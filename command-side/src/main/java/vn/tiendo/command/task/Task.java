@@ -9,7 +9,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.Require;
-import vn.tiendo.command.security.AgencyScope;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.task.TaskCommands.ApproveTaskReport;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
@@ -67,8 +67,8 @@ public class Task {
 
     /** Officers and heads act only on tasks their agency (a head: or one below it) leads now. */
     @CommandHandlerInterceptor
-    void actOnlyWithinScope(Object command, @MetaDataValue(AgencyScope.METADATA) String scope) {
-        AgencyScope.requireWithin(scope, leadAgencyId, taskId);
+    void actOnlyWithinScope(Object command, @MetaDataValue(Scope.METADATA) String scope) {
+        Scope.fromMetadata(scope).requireActsOn(leadAgencyId, taskId);
     }
 
     @CommandHandler

@@ -30,8 +30,8 @@ import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
-import vn.tiendo.platform.security.Role;
 import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
@@ -112,9 +112,7 @@ public class TaskController {
     public ResponseEntity<CommandAccepted> report(@PathVariable String taskId, @Valid @RequestBody ReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
-        // an officer's report is a draft until the head approves it; a head's or the coordinator's is approved as sent
-        PlatformUser user = PlatformUser.current();
-        boolean approved = user.has(Role.HEAD) || user.has(Role.COORDINATOR);
+        boolean approved = ScopePolicy.reportApprovedAsSent(PlatformUser.current());
         return dispatcher.report(http, body, taskId, reportId, new ReportTaskProgress(taskId, body.expectedVersion(), reportId,
                 body.period(), body.percentComplete(), body.note(), body.evidence(), approved));
     }

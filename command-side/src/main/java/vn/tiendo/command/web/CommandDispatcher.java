@@ -3,8 +3,6 @@ package vn.tiendo.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Set;
-import java.util.TreeSet;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -13,9 +11,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.RuleViolation;
-import vn.tiendo.command.security.AgencyScope;
 import vn.tiendo.events.common.MetadataKeys;
-import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.scope.Scope;
+import vn.tiendo.platform.scope.ScopePolicy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,15 +36,15 @@ public class CommandDispatcher {
     private final IdempotencyStore idempotencyStore;
     private final TransactionTemplate transaction;
     private final ObjectMapper objectMapper;
-    private final AgencyScope agencyScope;
+    private final ScopePolicy scopePolicy;
 
     public CommandDispatcher(CommandGateway commandGateway, IdempotencyStore idempotencyStore,
-                             TransactionTemplate transaction, ObjectMapper objectMapper, AgencyScope agencyScope) {
+                             TransactionTemplate transaction, ObjectMapper objectMapper, ScopePolicy scopePolicy) {
         this.commandGateway = commandGateway;
         this.idempotencyStore = idempotencyStore;
         this.transaction = transaction;
         this.objectMapper = objectMapper;
-        this.agencyScope = agencyScope;
+        this.scopePolicy = scopePolicy;
     }
 
     /** A command that creates an aggregate: 201 with version 0. */
@@ -75,9 +73,9 @@ public class CommandDispatcher {
             metaData = metaData.and(MetadataKeys.REASON, reason);
         }
         // the aggregate checks its own lead agency against this (not copied onto the events)
-        Optional<Set<String>> scope = agencyScope.scopeOf(PlatformUser.current());
-        if (scope.isPresent()) {
-            metaData = metaData.and(AgencyScope.METADATA, String.join(",", new TreeSet<>(scope.get())));
+        Scope scope = scopePolicy.current();
+        if (!scope.isAll()) {
+            metaData = metaData.and(Scope.METADATA, scope.toMetadata());
         }
         if (key == null) {
             CommandAccepted accepted = send(command, aggregateId, reportId, metaData);

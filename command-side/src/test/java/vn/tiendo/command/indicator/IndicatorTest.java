@@ -6,7 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
-import vn.tiendo.command.security.AgencyScope;
+import vn.tiendo.platform.scope.Scope;
 import org.springframework.security.access.AccessDeniedException;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
@@ -271,10 +271,10 @@ class IndicatorTest {
     @Test
     void aSenderOutsideTheLeadAgencysScopeIsRefusedByTheIndicatorItself() {
         fixture.given(coverage())
-                .when(report("r9", "2025-06", percent("50")), MetaData.with(AgencyScope.METADATA, "cong-an-tinh"))
+                .when(report("r9", "2025-06", percent("50")), MetaData.with(Scope.METADATA, "cong-an-tinh"))
                 .expectException(AccessDeniedException.class);
         fixture.given(coverage())
-                .when(report("r9", "2025-06", percent("50")), MetaData.with(AgencyScope.METADATA, "cong-an-tinh,so-khcn"))
+                .when(report("r9", "2025-06", percent("50")), MetaData.with(Scope.METADATA, "cong-an-tinh,so-khcn"))
                 .expectSuccessfulHandlerExecution();
     }
 }

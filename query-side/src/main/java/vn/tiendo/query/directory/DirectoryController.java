@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.events.common.AgencyKind;
-import vn.tiendo.query.security.Visibility;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.Page;
@@ -20,12 +20,12 @@ public class DirectoryController {
 
     private final DirectoryQueries queries;
     private final AsOf asOf;
-    private final Visibility visibility;
+    private final ScopePolicy scopePolicy;
 
-    public DirectoryController(DirectoryQueries queries, AsOf asOf, Visibility visibility) {
+    public DirectoryController(DirectoryQueries queries, AsOf asOf, ScopePolicy scopePolicy) {
         this.queries = queries;
         this.asOf = asOf;
-        this.visibility = visibility;
+        this.scopePolicy = scopePolicy;
     }
 
     @GetMapping("/api/plans")
@@ -47,7 +47,7 @@ public class DirectoryController {
     @Operation(summary = "An agency's scorecard: its indicators and tasks counted by status (optionally in one plan, as of a moment)")
     public DirectoryQueries.AgencySummary summary(@PathVariable String agencyId, @RequestParam(required = false) String planId,
                                                   @RequestParam(required = false) String asOf) {
-        if (!visibility.sees(List.of(agencyId))) {
+        if (!scopePolicy.current().includes(agencyId)) {
             throw new NotFound("agency", agencyId);
         }
         return queries.summary(agencyId, planId, this.asOf.parse(asOf));

@@ -3,6 +3,7 @@ package vn.tiendo.query.directory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.TaskStatus;
@@ -71,20 +72,23 @@ public class DirectoryQueries {
                 .stream().findFirst().orElseThrow(() -> new NotFound("agency", agencyId));
     }
 
-    /** Counts of the indicators an agency leads and the tasks it leads or coordinates, by status, optionally in one plan. */
+    /**
+     * Counts of the indicators an agency leads and the tasks it leads or coordinates, by status, optionally in one plan.
+     * The caller has checked that the agency is in the user's scope.
+     */
     public AgencySummary summary(String agencyId, String planId, AsOf.Moment at) {
         AgencyView agency = agency(agencyId);
         Map<IndicatorStatus, Integer> byIndicatorStatus = new EnumMap<>(IndicatorStatus.class);
         for (IndicatorStatus s : IndicatorStatus.values()) {
             byIndicatorStatus.put(s, 0);
         }
-        var indicatorViews = indicators.list(planId, agencyId, null, null, at);
+        var indicatorViews = indicators.list(new IndicatorQueries.Filter(planId, agencyId, null, null), Scope.ALL, at);
         indicatorViews.forEach(v -> byIndicatorStatus.merge(v.status(), 1, Integer::sum));
         Map<TaskStatus, Integer> byTaskStatus = new EnumMap<>(TaskStatus.class);
         for (TaskStatus s : TaskStatus.values()) {
             byTaskStatus.put(s, 0);
         }
-        var taskViews = tasks.list(planId, agencyId, null, at);
+        var taskViews = tasks.list(new TaskQueries.Filter(planId, agencyId, null), Scope.ALL, at);
         taskViews.forEach(v -> byTaskStatus.merge(v.status(), 1, Integer::sum));
         return new AgencySummary(agency.agencyId(), agency.name(), agency.kind(), indicatorViews.size(), byIndicatorStatus,
                 taskViews.size(), byTaskStatus);

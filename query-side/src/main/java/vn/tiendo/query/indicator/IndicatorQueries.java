@@ -1,6 +1,7 @@
 package vn.tiendo.query.indicator;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.Direction;
@@ -14,16 +15,19 @@ import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
+import vn.tiendo.query.web.Page;
+import vn.tiendo.platform.scope.Scope;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the indicator projection and applies the status rules. Filtering by plan and agency happens in SQL; by
+ * Reads the indicator projection and applies the status rules. Filtering by plan, agency and scope happens in SQL; by
  * status after assessment, since status depends on the day. "As of" a past moment, the same queries run over the
  * rows as they were then (the last snapshot of each row recorded by that moment), and statuses are judged on that day.
  */
@@ -67,29 +71,61 @@ public class IndicatorQueries {
         this.asOf = asOf;
     }
 
-    /** Indicators of a plan and/or lead agency, now, assessed for {@code period} (null: each one's latest reported period). */
-    public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period) {
-        return list(planId, agencyId, status, period, AsOf.Moment.NOW);
+    /**
+     * What a list asks for, each part optional: a plan, a lead agency, a status, and the period to assess (null: each
+     * indicator's latest reported period).
+     */
+    public record Filter(String planId, String agencyId, IndicatorStatus status, Period period) {
     }
 
-    public List<IndicatorView.Status> list(String planId, String agencyId, IndicatorStatus status, Period period, AsOf.Moment at) {
-        List<Object> args = new ArrayList<>(rowArgs(at));
-        args.add(period == null ? null : period.code());
-        args.add(period == null ? null : period.code());
-        StringBuilder sql = new StringBuilder(rows(at)).append(SELECT);
-        if (planId != null) {
-            sql.append(" and i.plan_id = ?");
-            args.add(planId);
+    /**
+     * One page of the indicators {@code scope} sees (it leads or monitors them). Plan, agency and scope are filtered
+     * and the page is cut in SQL. A status filter is applied after assessment, since status depends on the day, so
+     * such a list is assessed whole and cut afterwards.
+     */
+    public Page<IndicatorView.Status> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request) {
+        if (filter.status() != null) {
+            return request.cut(list(filter, scope, at));
         }
-        if (agencyId != null) {
-            sql.append(" and i.lead_agency_id = ?");
-            args.add(agencyId);
-        }
-        sql.append(" order by i.plan_id, i.code");
-        LocalDate today = asOf.today(at);
-        return jdbc.query(sql.toString(), (rs, i) -> toStatus(rs, period, today), args.toArray()).stream()
-                .filter(view -> status == null || view.status() == status)
+        List<Object> countArgs = new ArrayList<>(rowArgs(at));
+        long total = jdbc.queryForObject(rows(at) + "select count(*) from i where true" + where(filter, scope, countArgs),
+                Long.class, countArgs.toArray());
+        return request.of(select(filter, scope, at, " limit " + request.size() + " offset " + request.offset()), total);
+    }
+
+    /** Every indicator {@code scope} sees that matches the filter. */
+    public List<IndicatorView.Status> list(Filter filter, Scope scope, AsOf.Moment at) {
+        return select(filter, scope, at, "").stream()
+                .filter(view -> filter.status() == null || view.status() == filter.status())
                 .toList();
+    }
+
+    private List<IndicatorView.Status> select(Filter filter, Scope scope, AsOf.Moment at, String limit) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        Period period = filter.period();
+        args.add(period == null ? null : period.code());
+        args.add(period == null ? null : period.code());
+        String sql = rows(at) + SELECT + where(filter, scope, args) + " order by i.plan_id, i.code" + limit;
+        LocalDate today = asOf.today(at);
+        return jdbc.query(sql, (rs, i) -> toStatus(rs, period, today), args.toArray());
+    }
+
+    private static String where(Filter filter, Scope scope, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.planId() != null) {
+            sql.append(" and i.plan_id = ?");
+            args.add(filter.planId());
+        }
+        if (filter.agencyId() != null) {
+            sql.append(" and i.lead_agency_id = ?");
+            args.add(filter.agencyId());
+        }
+        if (!scope.isAll()) {
+            sql.append(" and (i.lead_agency_id = any(cast(? as text[])) or i.monitoring_agency_id = any(cast(? as text[])))");
+            args.add(scope.sqlArray());
+            args.add(scope.sqlArray());
+        }
+        return sql.toString();
     }
 
     public IndicatorView.Status get(String indicatorId, Period period, AsOf.Moment at) {
@@ -123,7 +159,7 @@ public class IndicatorQueries {
                             corrections > 0, corrections, rs.getObject("last_corrected_at", OffsetDateTime.class),
                             rs.getString("last_corrected_by"), rs.getString("last_correction_reason"), rs.getBoolean("approved"),
                             rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class),
-                            json.read(rs.getString("pending_json"), com.fasterxml.jackson.databind.JsonNode.class));
+                            json.read(rs.getString("pending_json"), JsonNode.class));
                 }, args.toArray());
     }
 
@@ -144,7 +180,7 @@ public class IndicatorQueries {
         MeasuredValue value = json.read(rs.getString("value_json"), MeasuredValue.class);
         // Assess the asked period, else the latest reported one, else the current month (nothing reported yet).
         Period period = askedPeriod != null ? askedPeriod
-                : reported != null ? Period.parse(reported) : Period.month(java.time.YearMonth.from(today));
+                : reported != null ? Period.parse(reported) : Period.month(YearMonth.from(today));
         LocalDate planStart = rs.getObject("plan_start", LocalDate.class);
         StatusRules.Assessment a = StatusRules.assess(measure, baseline, targets, planStart, period, value, today);
         return new IndicatorView.Status(rs.getString("indicator_id"), rs.getString("plan_id"), planStart,

@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.query.status.IndicatorStatus;
-import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.Page;
@@ -23,12 +23,12 @@ public class IndicatorQueryController {
 
     private final IndicatorQueries queries;
     private final AsOf asOf;
-    private final Visibility visibility;
+    private final ScopePolicy scopePolicy;
 
-    public IndicatorQueryController(IndicatorQueries queries, AsOf asOf, Visibility visibility) {
+    public IndicatorQueryController(IndicatorQueries queries, AsOf asOf, ScopePolicy scopePolicy) {
         this.queries = queries;
         this.asOf = asOf;
-        this.visibility = visibility;
+        this.scopePolicy = scopePolicy;
     }
 
     @GetMapping
@@ -41,9 +41,9 @@ public class IndicatorQueryController {
                                            @RequestParam(required = false) String asOf,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
-        List<IndicatorView.Status> all = queries.list(planId, agencyId, status, QueryParams.period(period, "period"), this.asOf.parse(asOf));
-        return Page.of(visibility.agencies().map(v -> all.stream().filter(i -> v.contains(i.leadAgencyId())
-                || v.contains(i.monitoringAgencyId())).toList()).orElse(all), page, size);
+        Page.Request request = new Page.Request(page, size);
+        return queries.page(new IndicatorQueries.Filter(planId, agencyId, status, QueryParams.period(period, "period")),
+                scopePolicy.current(), this.asOf.parse(asOf), request);
     }
 
     @GetMapping("/{indicatorId}")
@@ -62,7 +62,7 @@ public class IndicatorQueryController {
 
     /** Outside the user's agencies an indicator does not exist for them. */
     private IndicatorView.Status visible(IndicatorView.Status indicator) {
-        if (!visibility.sees(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
             throw new NotFound("indicator", indicator.indicatorId());
         }
         return indicator;

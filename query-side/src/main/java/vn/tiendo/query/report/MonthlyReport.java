@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.query.audit.TamperEvidence;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
 import vn.tiendo.query.status.IndicatorStatus;
@@ -57,7 +58,7 @@ public class MonthlyReport {
 
     /** {@code title} names the scope (a plan, an agency, the province); {@code asOf} null means now. */
     public byte[] xlsx(Period period, String planId, String agencyId, AsOf.Moment at, Instant now, ZoneId zone, String title) {
-        List<IndicatorView.Status> rows = indicators.list(planId, agencyId, null, period, at);
+        List<IndicatorView.Status> rows = indicators.list(new IndicatorQueries.Filter(planId, agencyId, null, period), Scope.ALL, at);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             Sheet sheet = workbook.createSheet("Chỉ tiêu");
@@ -81,7 +82,7 @@ public class MonthlyReport {
                     TASK_COLUMNS.size());
             t = header(taskSheet, styles, t, TASK_COLUMNS);
             int n = 1;
-            for (TaskView task : tasks.list(planId, agencyId, null, at)) {
+            for (TaskView task : tasks.list(new TaskQueries.Filter(planId, agencyId, null), Scope.ALL, at)) {
                 Row row = taskSheet.createRow(t++);
                 cells(row, styles.body, String.valueOf(n++), task.content(),
                         task.leadAgencyName() == null ? task.leadAgencyId() : task.leadAgencyName(),

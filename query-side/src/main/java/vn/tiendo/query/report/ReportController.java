@@ -10,11 +10,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.AccessDeniedException;
 import vn.tiendo.events.common.Period;
+import vn.tiendo.platform.scope.Scope;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.query.directory.DirectoryQueries;
-import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.BadQuery;
+import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.QueryParams;
 
 import java.nio.charset.StandardCharsets;
@@ -31,14 +34,14 @@ public class ReportController {
     private final DirectoryQueries directory;
     private final Clock clock;
     private final AsOf asOf;
-    private final Visibility visibility;
+    private final ScopePolicy scopePolicy;
 
-    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock, AsOf asOf, Visibility visibility) {
+    public ReportController(MonthlyReport report, DirectoryQueries directory, Clock clock, AsOf asOf, ScopePolicy scopePolicy) {
         this.report = report;
         this.directory = directory;
         this.clock = clock;
         this.asOf = asOf;
-        this.visibility = visibility;
+        this.scopePolicy = scopePolicy;
     }
 
     @GetMapping("/monthly.xlsx")
@@ -51,13 +54,14 @@ public class ReportController {
             throw new BadQuery("period", "period is required, e.g. 2026-10");
         }
         AsOf.Moment at = this.asOf.parse(asOf);
-        if (visibility.agencies().isPresent() && (agencyId == null || !visibility.sees(java.util.List.of(agencyId)))) {
+        Scope userScope = scopePolicy.current();
+        if (!userScope.isAll() && (agencyId == null || !userScope.includes(agencyId))) {
             // officers and heads draw their own agency's report (a head also its children's), never the province's
-            throw new org.springframework.security.access.AccessDeniedException("report outside the user's agencies");
+            throw new AccessDeniedException("report outside the user's agencies");
         }
         String scope = agencyId != null ? "Cơ quan: " + directory.agency(agencyId).name()
                 : planId != null ? "Kế hoạch: " + directory.plans().stream().filter(p -> p.planId().equals(planId)).findFirst()
-                .map(p -> p.documentNumber() + " – " + p.title()).orElseThrow(() -> new vn.tiendo.query.web.NotFound("plan", planId))
+                .map(p -> p.documentNumber() + " – " + p.title()).orElseThrow(() -> new NotFound("plan", planId))
                 : "Toàn tỉnh";
         byte[] body = report.xlsx(reportPeriod, planId, agencyId, at, clock.instant(), clock.getZone(), scope);
         String fileName = "bao-cao-" + reportPeriod.code() + (agencyId != null ? "-" + agencyId : planId != null ? "-" + planId : "") + ".xlsx";

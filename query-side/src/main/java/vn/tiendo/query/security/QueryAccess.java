@@ -13,7 +13,9 @@ import static vn.tiendo.platform.security.Role.COUNCIL;
 
 /**
  * Who may read what. Everyone signed in reads the dashboards, but officers and heads only their agency's (a head
- * also its children's): "scoped" views leave out, or answer 404 for, what lies outside. The audit trail is for
+ * also its children's): "scoped" views leave out, or answer 404 for, what lies outside, by the shared
+ * {@link vn.tiendo.platform.scope.ScopePolicy} applied in each query's SQL; the access matrix test holds every scoped
+ * route to that. The audit trail is for
  * auditors, the coordinating department, the council and administrators; rebuilds for administrators.
  */
 public final class QueryAccess {

@@ -9,6 +9,8 @@ import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
+import vn.tiendo.query.web.Page;
+import vn.tiendo.platform.scope.Scope;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,35 +47,72 @@ public class TaskQueries {
         this.asOf = asOf;
     }
 
-    public List<TaskView> list(String planId, String agencyId, TaskStatus status) {
-        return list(planId, agencyId, status, AsOf.Moment.NOW);
+    /** What a list asks for, each part optional; an agency's tasks are those it leads or coordinates. */
+    public record Filter(String planId, String agencyId, TaskStatus status) {
     }
 
-    /** Tasks of a plan and/or agency, now or as recorded at a moment; an agency's tasks are those it leads or coordinates. */
-    public List<TaskView> list(String planId, String agencyId, TaskStatus status, AsOf.Moment at) {
-        List<Object> args = new ArrayList<>(at.isNow() ? List.of() : List.of(at.utc()));
-        StringBuilder sql = new StringBuilder(at.isNow() ? ROWS_NOW : ROWS_AS_OF).append(SELECT);
-        if (planId != null) {
-            sql.append(" and t.plan_id = ?");
-            args.add(planId);
+    /**
+     * One page of the tasks {@code scope} sees (it leads or coordinates them), now or as recorded at a moment. Plan,
+     * agency and scope are filtered and the page is cut in SQL; a status filter, which depends on the day, after
+     * assessment.
+     */
+    public Page<TaskView> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request) {
+        if (filter.status() != null) {
+            return request.cut(list(filter, scope, at));
         }
-        if (agencyId != null) {
-            sql.append(" and (t.lead_agency_id = ? or t.coordinating_agency_ids @> jsonb_build_array(cast(? as text)))");
-            args.add(agencyId);
-            args.add(agencyId);
-        }
-        sql.append(" order by t.plan_id, t.task_id");
-        LocalDate today = asOf.today(at);
-        return jdbc.query(sql.toString(), (rs, i) -> toView(rs, today), args.toArray()).stream()
-                .filter(view -> status == null || view.status() == status)
+        List<Object> countArgs = new ArrayList<>(rowArgs(at));
+        long total = jdbc.queryForObject(rows(at) + "select count(*) from t where true" + where(filter, scope, countArgs),
+                Long.class, countArgs.toArray());
+        return request.of(select(filter, scope, at, " limit " + request.size() + " offset " + request.offset()), total);
+    }
+
+    /** Every task {@code scope} sees that matches the filter. */
+    public List<TaskView> list(Filter filter, Scope scope, AsOf.Moment at) {
+        return select(filter, scope, at, "").stream()
+                .filter(view -> filter.status() == null || view.status() == filter.status())
                 .toList();
+    }
+
+    private List<TaskView> select(Filter filter, Scope scope, AsOf.Moment at, String limit) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        String sql = rows(at) + SELECT + where(filter, scope, args) + " order by t.plan_id, t.task_id" + limit;
+        LocalDate today = asOf.today(at);
+        return jdbc.query(sql, (rs, i) -> toView(rs, today), args.toArray());
+    }
+
+    private static String where(Filter filter, Scope scope, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.planId() != null) {
+            sql.append(" and t.plan_id = ?");
+            args.add(filter.planId());
+        }
+        if (filter.agencyId() != null) {
+            sql.append(" and (t.lead_agency_id = ? or t.coordinating_agency_ids @> jsonb_build_array(cast(? as text)))");
+            args.add(filter.agencyId());
+            args.add(filter.agencyId());
+        }
+        if (!scope.isAll()) {
+            sql.append(" and (t.lead_agency_id = any(cast(? as text[])) or exists (select 1 from "
+                    + "jsonb_array_elements_text(t.coordinating_agency_ids) c(agency_id) where c.agency_id = any(cast(? as text[]))))");
+            args.add(scope.sqlArray());
+            args.add(scope.sqlArray());
+        }
+        return sql.toString();
+    }
+
+    private static String rows(AsOf.Moment at) {
+        return at.isNow() ? ROWS_NOW : ROWS_AS_OF;
+    }
+
+    private static List<Object> rowArgs(AsOf.Moment at) {
+        return at.isNow() ? List.of() : List.of(at.utc());
     }
 
     public TaskView get(String taskId, AsOf.Moment at) {
         LocalDate today = asOf.today(at);
-        List<Object> args = new ArrayList<>(at.isNow() ? List.of() : List.of(at.utc()));
+        List<Object> args = new ArrayList<>(rowArgs(at));
         args.add(taskId);
-        return jdbc.query((at.isNow() ? ROWS_NOW : ROWS_AS_OF) + SELECT + " and t.task_id = ?", (rs, i) -> toView(rs, today), args.toArray())
+        return jdbc.query(rows(at) + SELECT + " and t.task_id = ?", (rs, i) -> toView(rs, today), args.toArray())
                 .stream().findFirst().orElseThrow(() -> new NotFound("task", taskId));
     }
 

@@ -7,13 +7,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.query.status.TaskStatus;
-import vn.tiendo.query.security.Visibility;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
-import java.util.List;
 import vn.tiendo.query.web.Page;
+
+import java.util.ArrayList;
+import java.util.List;
 
 @RestController
 @RequestMapping("/api/tasks")
@@ -22,12 +24,12 @@ public class TaskQueryController {
 
     private final TaskQueries queries;
     private final AsOf asOf;
-    private final Visibility visibility;
+    private final ScopePolicy scopePolicy;
 
-    public TaskQueryController(TaskQueries queries, AsOf asOf, Visibility visibility) {
+    public TaskQueryController(TaskQueries queries, AsOf asOf, ScopePolicy scopePolicy) {
         this.queries = queries;
         this.asOf = asOf;
-        this.visibility = visibility;
+        this.scopePolicy = scopePolicy;
     }
 
     @GetMapping
@@ -38,18 +40,17 @@ public class TaskQueryController {
                                @RequestParam(required = false) String asOf,
                                @RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "50") int size) {
-        List<TaskView> all = queries.list(planId, agencyId, status, this.asOf.parse(asOf));
-        return Page.of(visibility.agencies().map(v -> all.stream().filter(t -> v.contains(t.leadAgencyId())
-                || t.coordinatingAgencyIds().stream().anyMatch(v::contains)).toList()).orElse(all), page, size);
+        Page.Request request = new Page.Request(page, size);
+        return queries.page(new TaskQueries.Filter(planId, agencyId, status), scopePolicy.current(), this.asOf.parse(asOf), request);
     }
 
     @GetMapping("/{taskId}")
     @Operation(summary = "One task with its status")
     public TaskView get(@PathVariable String taskId, @RequestParam(required = false) String asOf) {
         TaskView task = queries.get(taskId, this.asOf.parse(asOf));
-        List<String> agencies = new java.util.ArrayList<>(task.coordinatingAgencyIds());
+        List<String> agencies = new ArrayList<>(task.coordinatingAgencyIds());
         agencies.add(task.leadAgencyId());
-        if (!visibility.sees(agencies)) {
+        if (!scopePolicy.current().includesAny(agencies)) {
             throw new NotFound("task", taskId);
         }
         return task;

@@ -7,15 +7,35 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
 
     public static final int MAX_SIZE = 500;
 
+    /** What a client asked for, checked: the SQL's {@code limit} and {@code offset}. */
+    public record Request(int page, int size) {
+        public Request {
+            if (page < 0) {
+                throw new BadQuery("page", "page must be 0 or more");
+            }
+            if (size < 1 || size > MAX_SIZE) {
+                throw new BadQuery("size", "size must be between 1 and " + MAX_SIZE);
+            }
+        }
+
+        public long offset() {
+            return (long) page * size;
+        }
+
+        /** A page cut from a list already in memory. */
+        public <T> Page<T> cut(List<T> all) {
+            int from = (int) Math.min(offset(), all.size());
+            int to = Math.min(from + size, all.size());
+            return of(all.subList(from, to), all.size());
+        }
+
+        /** A page the database cut: its items and the count of all matching rows. */
+        public <T> Page<T> of(List<T> items, long totalItems) {
+            return new Page<>(List.copyOf(items), page, size, totalItems, (int) ((totalItems + size - 1) / size));
+        }
+    }
+
     public static <T> Page<T> of(List<T> all, int page, int size) {
-        if (page < 0) {
-            throw new BadQuery("page", "page must be 0 or more");
-        }
-        if (size < 1 || size > MAX_SIZE) {
-            throw new BadQuery("size", "size must be between 1 and " + MAX_SIZE);
-        }
-        int from = (int) Math.min((long) page * size, all.size());
-        int to = Math.min(from + size, all.size());
-        return new Page<>(List.copyOf(all.subList(from, to)), page, size, all.size(), (all.size() + size - 1) / size);
+        return new Request(page, size).cut(all);
     }
 }

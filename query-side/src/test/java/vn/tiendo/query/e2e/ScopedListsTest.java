@@ -1,0 +1,120 @@
+package vn.tiendo.query.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scope policy applied in SQL: an officer's list holds what their agency leads, monitors or coordinates, counted
+ * and paged by the database, now and as of a moment. Records from Decision 1305's appendix (A.1, B.5, C.29, task 9).
+ */
+class ScopedListsTest {
+
+    private static Platform platform;
+    private static final Http http = new Http();
+
+    @BeforeAll
+    static void threeAgenciesWithTheirRecords() throws Exception {
+        platform = Platform.start("tiendo_test_scoped_lists", null);
+        platform.registerStrategyPlan(http);
+        post("/api/agencies", """
+                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}""");
+        post("/api/agencies", """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
+        indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "so-khcn", "so-khcn");
+        indicator("B.5", "Tỷ lệ cán bộ, công chức cấp xã, phường được bồi dưỡng kỹ năng số căn bản", "so-noi-vu", "so-noi-vu");
+        // led by Công an tỉnh, monitored by Sở KH&CN: both see it, only Công an tỉnh acts on it
+        indicator("C.29", "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "so-khcn");
+        post("/api/tasks", """
+                {"taskId":"QD-1305-2025.NV-9","planId":"QD-1305-2025","leadAgencyId":"cong-an-tinh","coordinatingAgencyIds":["so-khcn"],
+                 "content":"Hướng dẫn và triển khai các giải pháp bảo đảm an toàn, an ninh thông tin","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""");
+        post("/api/tasks", """
+                {"taskId":"QD-1305-2025.NV-14","planId":"QD-1305-2025","leadAgencyId":"so-noi-vu",
+                 "content":"Chú trọng xây dựng đội ngũ cán bộ chuyển đổi số đủ năng lực","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                http.get(platform.queries + "/api/indicators?size=10").body().path("totalItems").asInt() == 3
+                        && http.get(platform.queries + "/api/tasks?size=10").body().path("totalItems").asInt() == 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void anOfficerListsWhatTheirAgencyLeadsOrMonitorsPagedByTheDatabase() {
+        Http officer = http.as("can-bo.so-khcn");
+        JsonNode first = officer.get(platform.queries + "/api/indicators?size=1&page=0").body();
+        JsonNode second = officer.get(platform.queries + "/api/indicators?size=1&page=1").body();
+        assertThat(first.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(first.path("totalPages").asInt()).isEqualTo(2);
+        assertThat(List.of(code(first, 0), code(second, 0))).containsExactly("A.1", "C.29");
+        assertThat(officer.get(platform.queries + "/api/indicators?size=1&page=2").body().path("items")).isEmpty();
+        assertThat(codes(http.as("can-bo.cong-an-tinh").get(platform.queries + "/api/indicators").body())).containsExactly("C.29");
+    }
+
+    @Test
+    void theCoordinatorPagesThroughEverything() {
+        JsonNode page = http.get(platform.queries + "/api/indicators?size=2&page=1").body();
+        assertThat(page.path("totalItems").asInt()).isEqualTo(3);
+        assertThat(codes(page)).containsExactly("C.29");
+    }
+
+    @Test
+    void aCoordinatingAgencySeesTheTaskButNotAnotherAgencysTask() {
+        JsonNode tasks = http.as("can-bo.so-khcn").get(platform.queries + "/api/tasks").body();
+        assertThat(tasks.path("totalItems").asInt()).isEqualTo(1);
+        assertThat(tasks.path("items").get(0).path("taskId").asText()).isEqualTo("QD-1305-2025.NV-9");
+        assertThat(http.as("can-bo.so-khcn").get(platform.queries + "/api/tasks/QD-1305-2025.NV-14").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theScopeHoldsAsOfAMomentToo() {
+        String today = LocalDate.now().plusDays(1).toString();
+        JsonNode asOf = http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?asOf=" + today).body();
+        assertThat(codes(asOf)).containsExactly("A.1", "C.29");
+        JsonNode tasks = http.as("can-bo.cong-an-tinh").get(platform.queries + "/api/tasks?asOf=" + today).body();
+        assertThat(tasks.path("totalItems").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aStatusFilterCountsOnlyTheMatchingIndicatorsInScope() {
+        JsonNode overdue = http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?status=OVERDUE&size=1").body();
+        assertThat(overdue.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(overdue.path("items")).hasSize(1);
+    }
+
+    private static String code(JsonNode page, int index) {
+        return page.path("items").get(index).path("code").asText();
+    }
+
+    private static List<String> codes(JsonNode page) {
+        List<String> codes = new ArrayList<>();
+        page.path("items").forEach(item -> codes.add(item.path("code").asText()));
+        return codes;
+    }
+
+    private static void indicator(String code, String name, String lead, String monitoring) {
+        post("/api/indicators", """
+                {"indicatorId":"QD-1305-2025.%1$s","planId":"QD-1305-2025","code":"%1$s","name":"%2$s","unit":"%%",
+                 "measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
+                 "leadAgencyId":"%3$s","monitoringAgencyId":"%4$s"}""".formatted(code, name, lead, monitoring));
+    }
+
+    private static void post(String path, String body) {
+        Http.Response response = http.post(platform.commands + path, body);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(201);
+    }
+}
