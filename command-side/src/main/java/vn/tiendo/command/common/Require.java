@@ -1,6 +1,8 @@
 package vn.tiendo.command.common;
 
 import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasuredValue;
 
 import java.util.List;
 
@@ -26,6 +28,13 @@ public final class Require {
         if (!condition) {
             throw new RuleViolation(field, message);
         }
+    }
+
+    /** The value fits the indicator's measure (its kind, levels and bounds); 400 naming {@code field} otherwise. */
+    public static void fits(Measure measure, MeasuredValue value, String field) {
+        measure.violationOf(value).ifPresent(reason -> {
+            throw new RuleViolation(field, reason);
+        });
     }
 
     /** Each evidence reference must say where the document is, and its hash must look like SHA-256. */

@@ -1,5 +1,6 @@
 package vn.tiendo.command.importing;
 
+import vn.tiendo.command.common.Handled;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -172,7 +173,8 @@ public class ImportService {
                 .and(MetadataKeys.IMPORT_SHA256, sha)
                 .and(MetadataKeys.IMPORT_ROW, row);
         Object result = commands.sendAndWait(command, metaData);
-        return result instanceof Integer n ? n : 1;
+        // a creating handler answers with the new id: one change
+        return result instanceof Handled handled ? handled.changes() : 1;
     }
 
     static String sha256(byte[] content) {

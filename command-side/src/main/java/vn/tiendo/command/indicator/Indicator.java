@@ -8,11 +8,12 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.FourEyes;
+import vn.tiendo.command.common.Handled;
+import vn.tiendo.command.common.ReportBook;
 import vn.tiendo.command.common.Require;
-import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
-import vn.tiendo.command.common.Handled;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
@@ -22,7 +23,11 @@ import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.Direction;
+import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
+import vn.tiendo.events.common.MeasureKind;
 import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
@@ -60,16 +65,11 @@ public class Indicator {
     private LocalDate planStart;
     private LocalDate planEnd;
     private String leadAgencyId;
+    private Direction direction;
     private final Map<Period, Target> targets = new HashMap<>();
-    private final Map<String, Report> reportsById = new HashMap<>();
-    private final Set<Period> reportedPeriods = new HashSet<>();
+    private final ReportBook<MeasuredValue> reports = new ReportBook<>(ReportBook.PeriodRule.ONE_REPORT_PER_PERIOD, "indicator");
 
-    /** {@code lastChangedBy}: who reported or last corrected it, who may therefore not approve it. */
-    private record Report(Period period, MeasuredValue value, boolean approved, String lastChangedBy) {
-    }
-
-    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<vn.tiendo.events.common.EvidenceRef> evidence,
-                            String proposedBy) {
+    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<EvidenceRef> evidence, String proposedBy) {
     }
 
     private final Map<String, Proposal> pendingProposals = new HashMap<>();
@@ -85,7 +85,7 @@ public class Indicator {
         Require.notBlank(command.name(), "name");
         Require.notNull(command.measure(), "measure");
         Require.notNull(command.measure().kind(), "measure.kind");
-        Require.that(command.measure().kind() != vn.tiendo.events.common.MeasureKind.LEVEL || !command.measure().levels().isEmpty(),
+        Require.that(command.measure().kind() != MeasureKind.LEVEL || !command.measure().levels().isEmpty(),
                 "measure.levels", "a LEVEL indicator needs its levels, lowest first");
         Require.notNull(command.direction(), "direction");
         Require.notBlank(command.leadAgencyId(), "leadAgencyId");
@@ -93,14 +93,12 @@ public class Indicator {
         Require.notNull(command.planStart(), "planStart");
         Require.notNull(command.planEnd(), "planEnd");
         if (command.baseline() != null) {
-            command.measure().violationOf(command.baseline()).ifPresent(reason -> {
-                throw new RuleViolation("baseline", reason);
-            });
+            Require.fits(command.measure(), command.baseline(), "baseline");
         }
         List<Target> targets = command.targets() == null ? List.of() : command.targets();
         Set<Period> seen = new HashSet<>();
         for (int i = 0; i < targets.size(); i++) {
-            checkTarget(targets.get(i), command.measure(), "targets[" + i + "]");
+            checkTarget(targets.get(i), command.measure(), command.direction(), "targets[" + i + "]");
             Require.that(seen.add(targets.get(i).period()), "targets[" + i + "].period", "two targets for the same period");
         }
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.code(), command.name(), command.unit(),
@@ -115,9 +113,9 @@ public class Indicator {
     }
 
     @CommandHandler
-    public long handle(ReviseIndicatorTarget command) {
+    public Handled handle(ReviseIndicatorTarget command) {
         Require.notNull(command.newTarget(), "newTarget");
-        checkTarget(command.newTarget(), measure, "newTarget");
+        checkTarget(command.newTarget(), measure, direction, "newTarget");
         Require.notBlank(command.reason(), "reason");
         Target old = targets.get(command.newTarget().period());
         if (command.newTarget().equals(old)) {
@@ -125,84 +123,63 @@ public class Indicator {
         }
         apply(new IndicatorTargetRevised(indicatorId, command.newTarget().period(), old, command.newTarget(),
                 command.reason(), command.decisionReference()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(ReassignIndicator command) {
+    public Handled handle(ReassignIndicator command) {
         Require.notBlank(command.toAgencyId(), "toAgencyId");
         Require.notBlank(command.reason(), "reason");
         Require.notNull(command.effectiveDate(), "effectiveDate");
         Require.that(!command.toAgencyId().equals(leadAgencyId), "toAgencyId", "the indicator is already assigned to " + leadAgencyId);
         apply(new IndicatorReassigned(indicatorId, leadAgencyId, command.toAgencyId(), command.reason(), command.effectiveDate()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(ReportIndicatorProgress command) {
+    public Handled handle(ReportIndicatorProgress command) {
         Require.notBlank(command.reportId(), "reportId");
         Require.notNull(command.period(), "period");
         Require.that(command.period().within(planStart, planEnd), "period",
                 "period " + command.period() + " is outside the plan (" + planStart + " to " + planEnd + ")");
-        measure.violationOf(command.value()).ifPresent(reason -> {
-            throw new RuleViolation("value", reason);
-        });
+        Require.fits(measure, command.value(), "value");
         Require.validEvidence(command.evidence(), "evidence");
-        if (reportedPeriods.contains(command.period())) {
-            throw new StateConflict("period " + command.period() + " is already reported; send a correction with a reason instead");
-        }
-        if (reportsById.containsKey(command.reportId())) {
-            throw new StateConflict("report " + command.reportId() + " already exists");
-        }
+        reports.requireNew(command.reportId(), command.period());
         apply(new IndicatorProgressReported(indicatorId, command.reportId(), command.period(), command.value(),
                 command.note(), Require.orEmpty(command.evidence())));
         if (command.approved()) {
             apply(new IndicatorReportApproved(indicatorId, command.reportId(), command.period()));
         }
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(ApproveIndicatorReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
-        Report report = report(command.reportId());
-        if (report.approved()) {
-            throw new StateConflict("report " + command.reportId() + " is already approved");
-        }
-        if (approver != null && approver.equals(report.lastChangedBy())) {
-            throw new FourEyes(approver + " reported or last corrected report " + command.reportId() + " and may not approve it");
-        }
+    public Handled handle(ApproveIndicatorReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
+        ReportBook.Report<MeasuredValue> report = reports.requireApprovableBy(command.reportId(), approver);
         apply(new IndicatorReportApproved(indicatorId, command.reportId(), report.period()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(AcceptIndicatorCorrection command, @MetaDataValue(MetadataKeys.ACTOR) String acceptor) {
+    public Handled handle(AcceptIndicatorCorrection command, @MetaDataValue(MetadataKeys.ACTOR) String acceptor) {
         Proposal proposal = proposal(command.proposalId());
         if (acceptor != null && acceptor.equals(proposal.proposedBy())) {
             throw new FourEyes(acceptor + " proposed correction " + command.proposalId() + " and may not accept it");
         }
-        Report report = reportsById.get(proposal.reportId());
+        ReportBook.Report<MeasuredValue> report = reports.require(proposal.reportId());
         apply(new IndicatorCorrectionAccepted(indicatorId, command.proposalId(), proposal.reportId(), report.period()));
         apply(new IndicatorProgressCorrected(indicatorId, proposal.reportId(), report.period(), report.value(), proposal.newValue(),
                 proposal.reason(), proposal.evidence()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(RejectIndicatorCorrection command) {
+    public Handled handle(RejectIndicatorCorrection command) {
         Require.notBlank(command.reason(), "reason");
         Proposal proposal = proposal(command.proposalId());
         apply(new IndicatorCorrectionRejected(indicatorId, command.proposalId(), proposal.reportId(),
-                reportsById.get(proposal.reportId()).period(), command.reason()));
-        return AggregateLifecycle.getVersion();
-    }
-
-    private Report report(String reportId) {
-        Report report = reportsById.get(reportId);
-        if (report == null) {
-            throw new RuleViolation("reportId", "no report " + reportId + " on this indicator");
-        }
-        return report;
+                reports.require(proposal.reportId()).period(), command.reason()));
+        return Handled.applied();
     }
 
     private Proposal proposal(String proposalId) {
@@ -216,10 +193,8 @@ public class Indicator {
     /** A draft is corrected at once; an approved report gets a proposal that waits for the coordinator. */
     @CommandHandler
     public Handled handle(CorrectIndicatorProgress command) {
-        Report report = report(command.reportId());
-        measure.violationOf(command.newValue()).ifPresent(reason -> {
-            throw new RuleViolation("newValue", reason);
-        });
+        ReportBook.Report<MeasuredValue> report = reports.require(command.reportId());
+        Require.fits(measure, command.newValue(), "newValue");
         Require.notBlank(command.reason(), "reason");
         Require.validEvidence(command.evidence(), "evidence");
         if (Objects.equals(report.value(), command.newValue())) {
@@ -228,7 +203,7 @@ public class Indicator {
         if (!report.approved()) {
             apply(new IndicatorProgressCorrected(indicatorId, command.reportId(), report.period(), report.value(),
                     command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
-            return new Handled(AggregateLifecycle.getVersion(), null);
+            return Handled.applied();
         }
         Require.notBlank(command.proposalId(), "proposalId");
         if (pendingProposals.values().stream().anyMatch(p -> p.reportId().equals(command.reportId()))) {
@@ -236,15 +211,15 @@ public class Indicator {
         }
         apply(new IndicatorCorrectionProposed(indicatorId, command.proposalId(), command.reportId(), report.period(), report.value(),
                 command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
-        return new Handled(AggregateLifecycle.getVersion(), command.proposalId());
+        return Handled.proposed(command.proposalId());
     }
 
     @CommandHandler
-    public int handle(SyncIndicatorDefinition command) {
+    public Handled handle(SyncIndicatorDefinition command) {
         Require.notBlank(command.reason(), "reason");
         int applied = 0;
         for (Target target : Require.orEmpty(command.targets())) {
-            checkTarget(target, measure, "targets");
+            checkTarget(target, measure, direction, "targets");
             Target old = targets.get(target.period());
             if (!target.equals(old)) {
                 apply(new IndicatorTargetRevised(indicatorId, target.period(), old, target, command.reason(), command.decisionReference()));
@@ -255,16 +230,27 @@ public class Indicator {
             apply(new IndicatorReassigned(indicatorId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
             applied++;
         }
-        return applied;
+        return Handled.applied(applied);
     }
 
-    private static void checkTarget(Target target, Measure measure, String field) {
+    /**
+     * A target fits the measure, and its comparator agrees with the indicator's direction: a rising indicator has
+     * floors (≥, >) or an exact goal, a falling one ceilings (≤, <) or an exact goal; one to maintain takes any.
+     * The status rules read the way to go from the comparator, so a disagreeing pair would be judged backwards.
+     */
+    private static void checkTarget(Target target, Measure measure, Direction direction, String field) {
         Require.notNull(target, field);
         Require.notNull(target.period(), field + ".period");
         Require.notNull(target.comparator(), field + ".comparator");
-        measure.violationOf(target.value()).ifPresent(reason -> {
-            throw new RuleViolation(field + ".value", reason);
-        });
+        Require.fits(measure, target.value(), field + ".value");
+        Comparator comparator = target.comparator();
+        boolean agrees = switch (direction) {
+            case INCREASE -> !comparator.lowerIsBetter();
+            case DECREASE -> comparator == Comparator.EQ || comparator.lowerIsBetter();
+            case MAINTAIN -> true;
+        };
+        Require.that(agrees, field + ".comparator", "a target " + comparator.symbol() + " does not fit an indicator whose direction is "
+                + direction + (direction == Direction.INCREASE ? " (use >=, > or =)" : " (use <=, < or =)"));
     }
 
     @EventSourcingHandler
@@ -274,6 +260,7 @@ public class Indicator {
         planStart = event.planStart();
         planEnd = event.planEnd();
         leadAgencyId = event.leadAgencyId();
+        direction = event.direction();
         event.targets().forEach(t -> targets.put(t.period(), t));
     }
 
@@ -289,20 +276,17 @@ public class Indicator {
 
     @EventSourcingHandler
     void on(IndicatorProgressReported event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        reportsById.put(event.reportId(), new Report(event.period(), event.value(), false, actor));
-        reportedPeriods.add(event.period());
+        reports.reported(event.reportId(), event.period(), event.value(), actor);
     }
 
     @EventSourcingHandler
     void on(IndicatorReportApproved event) {
-        Report report = reportsById.get(event.reportId());
-        reportsById.put(event.reportId(), new Report(report.period(), report.value(), true, report.lastChangedBy()));
+        reports.approved(event.reportId());
     }
 
     @EventSourcingHandler
     void on(IndicatorProgressCorrected event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        Report report = reportsById.get(event.reportId());
-        reportsById.put(event.reportId(), new Report(event.period(), event.newValue(), report != null && report.approved(), actor));
+        reports.corrected(event.reportId(), event.newValue(), actor);
     }
 
     @EventSourcingHandler

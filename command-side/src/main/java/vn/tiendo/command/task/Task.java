@@ -4,10 +4,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
-import vn.tiendo.command.common.FourEyes;
+import vn.tiendo.command.common.Handled;
+import vn.tiendo.command.common.ReportBook;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.common.StateConflict;
@@ -44,10 +44,7 @@ public class Task {
     private TaskDeadline deadline;
     private boolean completed;
     private boolean cancelled;
-    private final java.util.Map<String, Period> reports = new java.util.HashMap<>();
-    private final java.util.Map<String, String> reporters = new java.util.HashMap<>();
-    private final java.util.Set<String> approvedReports = new java.util.HashSet<>();
-    private final java.util.Set<Period> lockedPeriods = new java.util.HashSet<>();
+    private final ReportBook<Integer> reports = new ReportBook<>(ReportBook.PeriodRule.DRAFTS_UNTIL_APPROVED, "task");
 
     protected Task() {
     }
@@ -72,18 +69,18 @@ public class Task {
     }
 
     @CommandHandler
-    public long handle(ReassignTask command) {
+    public Handled handle(ReassignTask command) {
         requireOpen();
         Require.notBlank(command.toAgencyId(), "toAgencyId");
         Require.notBlank(command.reason(), "reason");
         Require.notNull(command.effectiveDate(), "effectiveDate");
         Require.that(!command.toAgencyId().equals(leadAgencyId), "toAgencyId", "the task is already assigned to " + leadAgencyId);
         apply(new TaskReassigned(taskId, leadAgencyId, command.toAgencyId(), command.reason(), command.effectiveDate()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(ReviseTaskDeadline command) {
+    public Handled handle(ReviseTaskDeadline command) {
         requireOpen();
         checkDeadline(command.newDeadline(), "newDeadline");
         Require.notBlank(command.reason(), "reason");
@@ -91,11 +88,11 @@ public class Task {
             throw new StateConflict("the deadline is already " + deadline.asWritten());
         }
         apply(new TaskDeadlineRevised(taskId, deadline, command.newDeadline(), command.reason(), command.decisionReference()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(ReportTaskProgress command) {
+    public Handled handle(ReportTaskProgress command) {
         requireOpen();
         Require.notBlank(command.reportId(), "reportId");
         Require.notNull(command.period(), "period");
@@ -103,64 +100,47 @@ public class Task {
         Require.that(command.percentComplete() >= 0 && command.percentComplete() <= 100, "percentComplete",
                 "percentComplete must be between 0 and 100");
         Require.validEvidence(command.evidence(), "evidence");
-        if (lockedPeriods.contains(command.period())) {
-            throw new StateConflict("the report for " + command.period() + " is approved; the period is locked");
-        }
-        if (reports.containsKey(command.reportId())) {
-            throw new StateConflict("report " + command.reportId() + " already exists");
-        }
+        reports.requireNew(command.reportId(), command.period());
         apply(new TaskProgressReported(taskId, command.reportId(), command.period(), command.percentComplete(),
                 command.note(), Require.orEmpty(command.evidence())));
         if (command.approved()) {
             apply(new TaskReportApproved(taskId, command.reportId(), command.period()));
         }
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     /** The head approves a draft progress report; its period is then locked. */
     @CommandHandler
-    public long handle(ApproveTaskReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
-        Period period = reports.get(command.reportId());
-        if (period == null) {
-            throw new vn.tiendo.command.common.RuleViolation("reportId", "no report " + command.reportId() + " on this task");
-        }
-        if (approvedReports.contains(command.reportId())) {
-            throw new StateConflict("report " + command.reportId() + " is already approved");
-        }
-        if (lockedPeriods.contains(period)) {
-            throw new StateConflict("another report for " + period + " is already approved; the period is locked");
-        }
-        if (approver != null && approver.equals(reporters.get(command.reportId()))) {
-            throw new FourEyes(approver + " sent report " + command.reportId() + " and may not approve it");
-        }
+    public Handled handle(ApproveTaskReport command, @MetaDataValue(MetadataKeys.ACTOR) String approver) {
+        Period period = reports.requireApprovableBy(command.reportId(), approver).period();
         apply(new TaskReportApproved(taskId, command.reportId(), period));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(CompleteTask command) {
+    public Handled handle(CompleteTask command) {
         requireOpen();
         Require.notNull(command.completedOn(), "completedOn");
         Require.validEvidence(command.evidence(), "evidence");
         apply(new TaskCompleted(taskId, command.completedOn(), command.product(), Require.orEmpty(command.evidence())));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public long handle(CancelTask command) {
+    public Handled handle(CancelTask command) {
         requireOpen();
         Require.notBlank(command.reason(), "reason");
         apply(new TaskCancelled(taskId, command.reason()));
-        return AggregateLifecycle.getVersion();
+        return Handled.applied();
     }
 
     @CommandHandler
-    public int handle(SyncTaskDefinition command) {
+    public Handled handle(SyncTaskDefinition command) {
         Require.notBlank(command.reason(), "reason");
         boolean reassign = command.leadAgencyId() != null && !command.leadAgencyId().equals(leadAgencyId);
         boolean moveDeadline = command.deadline() != null && !command.deadline().equals(deadline);
         if (!reassign && !moveDeadline) {
-            return 0;
+            return Handled.applied(0);
         }
         requireOpen();
         if (reassign) {
@@ -170,7 +150,7 @@ public class Task {
             checkDeadline(command.deadline(), "deadline");
             apply(new TaskDeadlineRevised(taskId, deadline, command.deadline(), command.reason(), command.decisionReference()));
         }
-        return (reassign ? 1 : 0) + (moveDeadline ? 1 : 0);
+        return Handled.applied((reassign ? 1 : 0) + (moveDeadline ? 1 : 0));
     }
 
     private void requireOpen() {
@@ -207,16 +187,12 @@ public class Task {
 
     @EventSourcingHandler
     void on(TaskProgressReported event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        reports.put(event.reportId(), event.period());
-        if (actor != null) {
-            reporters.put(event.reportId(), actor);
-        }
+        reports.reported(event.reportId(), event.period(), event.percentComplete(), actor);
     }
 
     @EventSourcingHandler
     void on(TaskReportApproved event) {
-        approvedReports.add(event.reportId());
-        lockedPeriods.add(event.period());
+        reports.approved(event.reportId());
     }
 
     @EventSourcingHandler

@@ -109,12 +109,9 @@ public class CommandDispatcher {
 
     private CommandAccepted send(Object command, String aggregateId, String reportId, MetaData metaData) {
         Object result = commandGateway.sendAndWait(command, metaData);
-        // Creation handlers answer with the new aggregate's id (version 0); the others with the new version.
-        if (result instanceof Handled handled) {
-            return new CommandAccepted(aggregateId, handled.version(), reportId, handled.proposalId());
-        }
-        long version = result instanceof Number n ? n.longValue() : 0L;
-        return new CommandAccepted(aggregateId, version, reportId);
+        // creating handlers answer with the new aggregate's id: version 0
+        return result instanceof Handled handled ? new CommandAccepted(aggregateId, handled.version(), reportId, handled.proposalId())
+                : new CommandAccepted(aggregateId, 0L, reportId);
     }
 
     private String json(Object value) {

@@ -1,13 +1,15 @@
 package vn.tiendo.command.indicator;
 
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.tiendo.command.common.RuleViolation;
-import vn.tiendo.command.common.StateConflict;
-import vn.tiendo.platform.scope.Scope;
 import org.springframework.security.access.AccessDeniedException;
+import vn.tiendo.command.common.Handled;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -33,6 +35,9 @@ import vn.tiendo.events.indicator.IndicatorTargetRevised;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+
+import static vn.tiendo.command.common.Refusals.conflict;
+import static vn.tiendo.command.common.Refusals.violation;
 
 
 /**
@@ -76,15 +81,14 @@ class IndicatorTest {
                 .when(report("r1", "2025-06", percent("48.5")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(new Handled(1, 1, null));
     }
 
     @Test
     void refusesAPercentageAbove100() {
         fixture.given(coverage())
                 .when(report("r1", "2025-06", percent("100.5")))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("a percentage must be between 0 and 100")
+                .expectException(violation("value", "a percentage must be between 0 and 100"))
                 .expectNoEvents();
     }
 
@@ -92,7 +96,7 @@ class IndicatorTest {
     void refusesAValueOfAnotherKind() {
         fixture.given(coverage())
                 .when(report("r1", "2025-06", new MeasuredValue.Count(BigDecimal.TEN)))
-                .expectException(RuleViolation.class)
+                .expectException(violation("value", "this indicator is measured as PERCENT, not COUNT"))
                 .expectNoEvents();
     }
 
@@ -100,10 +104,10 @@ class IndicatorTest {
     void refusesANegativeCountAndAFractionalCount() {
         fixture.given(defined(Measure.of(MeasureKind.COUNT), List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.Count(new BigDecimal("-1"))))
-                .expectException(RuleViolation.class);
+                .expectException(violation("value", "a count must be a whole number, 0 or more"));
         fixture.given(defined(Measure.of(MeasureKind.COUNT), List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.Count(new BigDecimal("2.5"))))
-                .expectException(RuleViolation.class);
+                .expectException(violation("value", "a count must be a whole number, 0 or more"));
     }
 
     @Test
@@ -111,15 +115,14 @@ class IndicatorTest {
         // DTI 2025, indicator 3.7.a is written "Đạt: 7/7"
         fixture.given(defined(Measure.of(MeasureKind.RATIO), List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.Ratio(BigDecimal.valueOf(8), BigDecimal.valueOf(7))))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("a ratio's numerator must not exceed its denominator");
+                .expectException(violation("value", "a ratio's numerator must not exceed its denominator"));
     }
 
     @Test
     void passFailNeedsABoolean() {
         fixture.given(defined(Measure.of(MeasureKind.PASS_FAIL), List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.PassFail(null)))
-                .expectException(RuleViolation.class);
+                .expectException(violation("value", "passed must be true (Đạt) or false (Chưa đạt)"));
     }
 
     @Test
@@ -127,8 +130,7 @@ class IndicatorTest {
         Measure levels = new Measure(MeasureKind.LEVEL, List.of("D", "C", "B", "A"));
         fixture.given(defined(levels, List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.Level("E")))
-                .expectException(RuleViolation.class)
-                .expectExceptionMessage("level must be one of [D, C, B, A]");
+                .expectException(violation("value", "level must be one of [D, C, B, A]"));
         fixture.given(defined(levels, List.of()))
                 .when(report("r1", "2025-06", new MeasuredValue.Level("B")))
                 .expectSuccessfulHandlerExecution();
@@ -138,7 +140,7 @@ class IndicatorTest {
     void refusesAPeriodOutsideThePlan() {
         fixture.given(coverage())
                 .when(report("r1", "2031-01", percent("70")))
-                .expectException(RuleViolation.class)
+                .expectException(violation("period", "period 2031-01 is outside the plan (2025-01-01 to 2030-12-31)"))
                 .expectNoEvents();
     }
 
@@ -146,7 +148,7 @@ class IndicatorTest {
     void aPeriodIsReportedOnceAndThenCorrected() {
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
                 .when(report("r2", "2025-06", percent("50")))
-                .expectException(StateConflict.class);
+                .expectException(conflict("period 2025-06 is already reported; send a correction with a reason instead"));
     }
 
     @Test
@@ -154,7 +156,7 @@ class IndicatorTest {
         IndicatorProgressReported reported = new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of());
         fixture.given(coverage(), reported)
                 .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), " ", List.of(), "p1"))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reason", "reason is required"));
         fixture.given(coverage(), reported)
                 .when(new CorrectIndicatorProgress(ID, null, "r1", percent("51.2"), "số liệu nhà mạng cập nhật", List.of(), "p1"))
                 .expectEvents(new IndicatorProgressCorrected(ID, "r1", Period.parse("2025-06"), percent("48.5"), percent("51.2"),
@@ -165,7 +167,7 @@ class IndicatorTest {
     void aCorrectionOfAnUnknownReportIsRefused() {
         fixture.given(coverage())
                 .when(new CorrectIndicatorProgress(ID, null, "nope", percent("51.2"), "lý do", List.of(), "p1"))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reportId", "no report nope on this indicator"));
     }
 
     @Test
@@ -173,7 +175,7 @@ class IndicatorTest {
         Target lowered = new Target(Y2025, Comparator.GE, percent("55"), "≥ 55%");
         fixture.given(coverage())
                 .when(new ReviseIndicatorTarget(ID, null, lowered, "", "QĐ điều chỉnh"))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reason", "reason is required"));
         fixture.given(coverage())
                 .when(new ReviseIndicatorTarget(ID, null, lowered, "điều chỉnh theo lộ trình", "QĐ điều chỉnh"))
                 .expectEvents(new IndicatorTargetRevised(ID, Y2025, COVERAGE_2025, lowered, "điều chỉnh theo lộ trình", "QĐ điều chỉnh"));
@@ -183,7 +185,7 @@ class IndicatorTest {
     void reassigningToTheCurrentHolderIsRefused() {
         fixture.given(coverage())
                 .when(new ReassignIndicator(ID, null, "so-khcn", "không đổi", LocalDate.of(2026, 1, 1)))
-                .expectException(RuleViolation.class);
+                .expectException(violation("toAgencyId", "the indicator is already assigned to so-khcn"));
         fixture.given(coverage())
                 .when(new ReassignIndicator(ID, null, "vien-thong", "phân công lại", LocalDate.of(2026, 1, 1)))
                 .expectEvents(new IndicatorReassigned(ID, "so-khcn", "vien-thong", "phân công lại", LocalDate.of(2026, 1, 1)));
@@ -194,11 +196,11 @@ class IndicatorTest {
         fixture.given(coverage())
                 .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
                         List.of(new EvidenceRef(null, null, null, "báo cáo", null, null)), false))
-                .expectException(RuleViolation.class);
+                .expectException(violation("evidence[0]", "evidence needs a document number or a uri"));
         fixture.given(coverage())
                 .when(new ReportIndicatorProgress(ID, null, "r1", Period.parse("2025-06"), percent("48"), null,
                         List.of(new EvidenceRef("125/BC-STTTT", LocalDate.of(2025, 7, 5), "Sở KH&CN", "Báo cáo", null, "abc")), false))
-                .expectException(RuleViolation.class);
+                .expectException(violation("evidence[0].sha256", "sha256 must be 64 hexadecimal characters"));
     }
 
     @Test
@@ -208,24 +210,24 @@ class IndicatorTest {
                 .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025), "so-khcn", "import of a.xlsx", "a.xlsx",
                         LocalDate.of(2026, 1, 1)))
                 .expectNoEvents()
-                .expectResultMessagePayload(0);
+                .expectResultMessagePayloadMatching(changes(0));
         fixture.given(coverage())
                 .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025, lowered), "so-noi-vu", "import of b.xlsx",
                         "b.xlsx", LocalDate.of(2026, 1, 1)))
                 .expectEvents(new IndicatorTargetRevised(ID, Period.year(2030), null, lowered, "import of b.xlsx", "b.xlsx"),
                         new IndicatorReassigned(ID, "so-khcn", "so-noi-vu", "import of b.xlsx", LocalDate.of(2026, 1, 1)))
-                .expectResultMessagePayload(2);
+                .expectResultMessagePayloadMatching(changes(2));
     }
 
     @Test
     void aStaleExpectedVersionIsAConflict() {
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
                 .when(new ReportIndicatorProgress(ID, 0L, "r2", Period.parse("2025-07"), percent("50"), null, List.of(), false))
-                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+                .expectException(ConflictingAggregateVersionException.class);
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
                 .when(new ReportIndicatorProgress(ID, 1L, "r2", Period.parse("2025-07"), percent("50"), null, List.of(), false))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.equalTo(2L));
+                .expectResultMessagePayload(new Handled(2, 1, null));
     }
 
     @Test
@@ -246,25 +248,25 @@ class IndicatorTest {
         fixture.given(coverage(), reported, approved)
                 .when(new CorrectIndicatorProgress(ID, null, "r1", percent("52"), "số liệu chính thức", List.of(), "p1"))
                 .expectEvents(new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"), "số liệu chính thức", List.of()))
-                .expectResultMessagePayload(new vn.tiendo.command.common.Handled(3, "p1"));
+                .expectResultMessagePayload(new Handled(3, 1, "p1"));
         IndicatorCorrectionProposed proposed = new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"),
                 "số liệu chính thức", List.of());
         fixture.given(coverage(), reported, approved, proposed)
                 .when(new CorrectIndicatorProgress(ID, null, "r1", percent("53"), "lần nữa", List.of(), "p2"))
-                .expectException(StateConflict.class);
+                .expectException(conflict("a correction of report r1 already awaits the coordinator"));
         fixture.given(coverage(), reported, approved, proposed)
                 .when(new IndicatorCommands.AcceptIndicatorCorrection(ID, null, "p1"))
                 .expectEvents(new IndicatorCorrectionAccepted(ID, "p1", "r1", JUNE),
                         new IndicatorProgressCorrected(ID, "r1", JUNE, percent("48.5"), percent("52"), "số liệu chính thức", List.of()));
         fixture.given(coverage(), reported, approved, proposed)
                 .when(new IndicatorCommands.RejectIndicatorCorrection(ID, null, "p1", ""))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reason", "reason is required"));
         fixture.given(coverage(), reported, approved, proposed, new IndicatorCorrectionRejected(ID, "p1", "r1", JUNE, "không có căn cứ"))
                 .when(new IndicatorCommands.AcceptIndicatorCorrection(ID, null, "p1"))
-                .expectException(RuleViolation.class);
+                .expectException(violation("proposalId", "no pending correction p1 on this indicator"));
         fixture.given(coverage(), reported, approved)
                 .when(new IndicatorCommands.ApproveIndicatorReport(ID, null, "r1"))
-                .expectException(StateConflict.class);
+                .expectException(conflict("report r1 is already approved"));
     }
 
     /** The aggregate's own scope check: what a lagging lookup or a missed route would let through, it refuses. */
@@ -272,9 +274,33 @@ class IndicatorTest {
     void aSenderOutsideTheLeadAgencysScopeIsRefusedByTheIndicatorItself() {
         fixture.given(coverage())
                 .when(report("r9", "2025-06", percent("50")), MetaData.with(Scope.METADATA, "cong-an-tinh"))
-                .expectException(AccessDeniedException.class);
+                .expectException(AccessDeniedException.class)
+                .expectExceptionMessage(ID + " is led by so-khcn, outside the sender's scope");
         fixture.given(coverage())
                 .when(report("r9", "2025-06", percent("50")), MetaData.with(Scope.METADATA, "cong-an-tinh,so-khcn"))
                 .expectSuccessfulHandlerExecution();
+    }
+
+    /** Direction and comparator must agree: the status rules read the way to go from the comparator. */
+    @Test
+    void aTargetMustPointTheWayTheIndicatorGoes() {
+        Target ceiling = new Target(Y2025, Comparator.LE, percent("60"), "≤ 60%");
+        fixture.givenNoPriorActivity()
+                .when(new IndicatorCommands.DefineIndicator(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số",
+                        Measure.of(MeasureKind.PERCENT), Direction.INCREASE, null, null, List.of(ceiling), "so-khcn", "so-khcn",
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)))
+                .expectException(violation("targets[0].comparator", "a target <= does not fit an indicator whose direction is INCREASE"));
+        fixture.given(coverage())
+                .when(new ReviseIndicatorTarget(ID, null, ceiling, "điều chỉnh", "QĐ điều chỉnh"))
+                .expectException(violation("newTarget.comparator", "does not fit an indicator whose direction is INCREASE"));
+    }
+
+    private static Matcher<Handled> changes(int count) {
+        return new CustomTypeSafeMatcher<>(count + " changes") {
+            @Override
+            protected boolean matchesSafely(Handled handled) {
+                return handled.changes() == count;
+            }
+        };
     }
 }

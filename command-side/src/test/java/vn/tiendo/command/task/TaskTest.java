@@ -3,8 +3,6 @@ package vn.tiendo.command.task;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.tiendo.command.common.RuleViolation;
-import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.command.task.TaskCommands.CancelTask;
 import vn.tiendo.command.task.TaskCommands.CompleteTask;
@@ -22,6 +20,9 @@ import vn.tiendo.events.task.TaskReportApproved;
 
 import java.time.LocalDate;
 import java.util.List;
+
+import static vn.tiendo.command.common.Refusals.conflict;
+import static vn.tiendo.command.common.Refusals.violation;
 
 /** The task's rules, on a task of Decision 1305/QĐ-UBND, Appendix II (deadline "Tháng 12/2025"). */
 class TaskTest {
@@ -43,7 +44,7 @@ class TaskTest {
     void assigningNeedsADueDateUnlessRecurring() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of(), new TaskDeadline(null, null, "?"), null))
-                .expectException(RuleViolation.class);
+                .expectException(violation("deadline.dueDate", "a task needs a due date unless it is ONGOING, YEARLY or AS_DIRECTED"));
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of(),
                         new TaskDeadline(null, TaskDeadline.Recurrence.ONGOING, "Thường xuyên"), null))
@@ -54,7 +55,7 @@ class TaskTest {
     void progressIsBetween0And100() {
         fixture.given(ASSIGNED)
                 .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 120, null, List.of(), false))
-                .expectException(RuleViolation.class);
+                .expectException(violation("percentComplete", "percentComplete must be between 0 and 100"));
         fixture.given(ASSIGNED)
                 .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, "đang lấy ý kiến", List.of(), false))
                 .expectEvents(new TaskProgressReported(ID, "p1", Period.parse("2025-11"), 60, "đang lấy ý kiến", List.of()));
@@ -68,10 +69,10 @@ class TaskTest {
                 .expectEvents(new TaskReportApproved(ID, "p1", Period.parse("2025-11")));
         fixture.given(ASSIGNED, draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")))
                 .when(new ReportTaskProgress(ID, null, "p2", Period.parse("2025-11"), 70, null, List.of(), false))
-                .expectException(StateConflict.class);
+                .expectException(conflict("the report for 2025-11 is approved; the period is locked"));
         fixture.given(ASSIGNED, draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")))
                 .when(new TaskCommands.ApproveTaskReport(ID, null, "p1"))
-                .expectException(StateConflict.class);
+                .expectException(conflict("report p1 is already approved"));
         fixture.given(ASSIGNED)
                 .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, null, List.of(), true))
                 .expectEvents(draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")));
@@ -81,7 +82,7 @@ class TaskTest {
     void aCompletedTaskTakesNoMoreProgress() {
         fixture.given(ASSIGNED, new TaskCompleted(ID, LocalDate.of(2025, 12, 20), "Kiến trúc 2.0", List.of()))
                 .when(new ReportTaskProgress(ID, null, "p2", Period.parse("2026-01"), 100, null, List.of(), false))
-                .expectException(StateConflict.class)
+                .expectException(conflict("task " + ID + " is completed and takes no more changes"))
                 .expectNoEvents();
     }
 
@@ -89,14 +90,14 @@ class TaskTest {
     void aCancelledTaskTakesNoMoreProgressNorCompletion() {
         fixture.given(ASSIGNED, new TaskCancelled(ID, "gộp vào nhiệm vụ khác"))
                 .when(new CompleteTask(ID, null, LocalDate.of(2025, 12, 20), null, List.of()))
-                .expectException(StateConflict.class);
+                .expectException(conflict("task " + ID + " is cancelled and takes no more changes"));
     }
 
     @Test
     void cancellingNeedsAReason() {
         fixture.given(ASSIGNED)
                 .when(new CancelTask(ID, null, null))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reason", "reason is required"));
     }
 
     @Test
@@ -104,7 +105,7 @@ class TaskTest {
         TaskDeadline q2 = TaskDeadline.due(LocalDate.of(2026, 6, 30), "Quý II/2026");
         fixture.given(ASSIGNED)
                 .when(new ReviseTaskDeadline(ID, null, q2, "", "Văn bản số 1"))
-                .expectException(RuleViolation.class);
+                .expectException(violation("reason", "reason is required"));
         fixture.given(ASSIGNED)
                 .when(new ReviseTaskDeadline(ID, null, q2, "chờ hướng dẫn của Bộ", "Văn bản số 1"))
                 .expectEvents(new TaskDeadlineRevised(ID, DEC_2025, q2, "chờ hướng dẫn của Bộ", "Văn bản số 1"));
@@ -114,13 +115,13 @@ class TaskTest {
     void reassigningToTheCurrentLeadIsRefused() {
         fixture.given(ASSIGNED)
                 .when(new ReassignTask(ID, null, "so-khcn", "lý do", LocalDate.of(2026, 1, 1)))
-                .expectException(RuleViolation.class);
+                .expectException(violation("toAgencyId", "the task is already assigned to so-khcn"));
     }
 
     @Test
     void theLeadCannotAlsoCoordinate() {
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of("so-khcn"), DEC_2025, null))
-                .expectException(RuleViolation.class);
+                .expectException(violation("coordinatingAgencyIds", "the lead agency cannot also coordinate"));
     }
 }
