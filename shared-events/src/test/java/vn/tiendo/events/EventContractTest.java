@@ -11,16 +11,19 @@ import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.FieldChange;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasureKind;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
 import vn.tiendo.events.plan.PlanRegistered;
 import vn.tiendo.events.task.TaskAssigned;
@@ -31,6 +34,7 @@ import vn.tiendo.events.task.TaskProgressReported;
 import vn.tiendo.events.task.TaskReassigned;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -44,6 +48,10 @@ class EventContractTest {
             new MeasuredValue.Percent(new BigDecimal("60")), "≥ 60%");
     private static final List<EvidenceRef> EVIDENCE = List.of(new EvidenceRef("125/BC-SKHCN", LocalDate.of(2025, 7, 5),
             "Sở KH&CN", "Báo cáo tháng 6", "https://example.invalid/bc.pdf", "a".repeat(64)));
+    private static final Target COVERAGE_95 = new Target(Period.year(2030), Comparator.GE,
+            new MeasuredValue.Percent(new BigDecimal("95")), "≥ 95%");
+    private static final MeasuredValue PERCENT_55 = new MeasuredValue.Percent(new BigDecimal("55"));
+    private static final MeasuredValue PERCENT_61 = new MeasuredValue.Percent(new BigDecimal("61"));
     private static final TaskDeadline DEC_2025 = TaskDeadline.due(LocalDate.of(2025, 12, 31), "Tháng 12/2025");
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
@@ -80,7 +88,27 @@ class EventContractTest {
             assertThat(serialized.getType().getRevision()).isEqualTo("1");
             Object back = serializer.deserialize(serialized);
             assertThat(back).isEqualTo(event);
+            // the declared changes are for readers, never part of the stored payload
+            assertThat(new String(serialized.getData(), StandardCharsets.UTF_8)).doesNotContain("\"changes\"");
         }
+    }
+
+    @Test
+    void eachEventDeclaresTheFieldsItChanges() {
+        assertThat(new IndicatorTargetRevised("i", Period.year(2030), COVERAGE, COVERAGE_95, "lý do", "QĐ").changes())
+                .containsExactly(FieldChange.of("target[2030]", COVERAGE, COVERAGE_95));
+        assertThat(new IndicatorProgressCorrected("i", "r1", JUNE, PERCENT_55, PERCENT_61, "lý do", List.of()).changes())
+                .containsExactly(FieldChange.of("value[2025-06]", PERCENT_55, PERCENT_61));
+        assertThat(new IndicatorCorrectionProposed("i", "p1", "r1", JUNE, PERCENT_55, PERCENT_61, "lý do", List.of()).changes())
+                .containsExactly(FieldChange.of("proposed value[2025-06]", PERCENT_55, PERCENT_61));
+        assertThat(new TaskReassigned("t", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)).changes())
+                .containsExactly(FieldChange.of("leadAgencyId", "so-khcn", "so-noi-vu"));
+        assertThat(new TaskProgressReported("t", "p1", JUNE, 40, null, List.of()).changes())
+                .containsExactly(FieldChange.set("percentComplete[2025-06]", 40));
+        // a registration lists what it sets, leaving out what it leaves empty
+        assertThat(new AgencyRegistered("ubnd-tinh", "UBND tỉnh Bắc Ninh", AgencyKind.PROVINCE, null).changes())
+                .extracting(FieldChange::field).containsExactly("name", "kind");
+        assertThat(new IndicatorReportApproved("i", "r1", JUNE).changes()).isEmpty();
     }
 
     @Test

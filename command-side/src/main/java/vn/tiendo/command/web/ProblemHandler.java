@@ -24,6 +24,13 @@ import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.UnknownRecord;
 import vn.tiendo.platform.security.RequestSizeLimit;
+import vn.tiendo.platform.web.ProblemDetails;
+import vn.tiendo.platform.web.ProblemDetails.FieldError;
+
+import static vn.tiendo.platform.web.ProblemDetails.answer;
+import static vn.tiendo.platform.web.ProblemDetails.internal;
+import static vn.tiendo.platform.web.ProblemDetails.invalid;
+import static vn.tiendo.platform.web.ProblemDetails.problem;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.importing.ImportRejected;
@@ -32,7 +39,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
-import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,29 +53,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    public record FieldError(String field, String message) {
-    }
-
-    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:tiendo:problem:" + type));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    public static ProblemDetail invalid(List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "Dữ liệu không hợp lệ / Invalid input",
-                errors.stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return problem;
-    }
-
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(FieldError::field))
+                .sorted(Comparator.comparing(FieldError::field))
                 .toList();
         return ResponseEntity.badRequest().body(invalid(errors));
     }
@@ -94,7 +84,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 field = "body";
             }
         }
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
+        return ResponseEntity.badRequest().body(invalid(field, message));
     }
 
     /** A refused import: every bad row and column, so the user knows exactly what to fix. */
@@ -120,18 +110,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex, HttpHeaders headers,
                                                                           HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getParameterName(), "is required"))));
+        return ResponseEntity.badRequest().body(invalid(ex.getParameterName(), "is required"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex, HttpHeaders headers,
                                                                      HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.getRequestPartName(), "is required"))));
+        return ResponseEntity.badRequest().body(invalid(ex.getRequestPartName(), "is required"));
     }
 
     @ExceptionHandler(RuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(RuleViolation e) {
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(e.field(), e.getMessage()))));
+        return answer(invalid(e.field(), e.getMessage()));
     }
 
     @ExceptionHandler(StateConflict.class)
@@ -155,14 +145,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
-                "Không tìm thấy / Not found", "no record with id " + e.getAggregateIdentifier()));
+        return answer(ProblemDetails.notFound("no record with id " + e.getAggregateIdentifier()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "forbidden", "Không có quyền / Forbidden",
-                "your role or agency may not do this"));
+        return answer(ProblemDetails.forbidden("your role or agency may not do this"));
     }
 
     @ExceptionHandler(FourEyes.class)
@@ -173,8 +161,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownRecord.class)
     ResponseEntity<ProblemDetail> unknownRecord(UnknownRecord e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "not-found",
-                "Không tìm thấy / Not found", e.getMessage()));
+        return answer(ProblemDetails.notFound(e.getMessage()));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
@@ -213,8 +200,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                "Lỗi hệ thống / Internal error", "the command was not applied; the error is logged"));
+        return answer(internal("the command was not applied; the error is logged"));
     }
 
     private static ResponseEntity<ProblemDetail> conflict(String type, String detail) {

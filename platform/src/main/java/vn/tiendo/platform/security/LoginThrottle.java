@@ -1,5 +1,7 @@
 package vn.tiendo.platform.security;
 
+import vn.tiendo.platform.web.ProblemDetails;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,8 +86,8 @@ public class LoginThrottle extends OncePerRequestFilter {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
-            Problems.write(response, 429, "too-many-logins", "Đăng nhập sai quá nhiều lần / Too many failed sign-ins",
-                    "try again in " + seconds + " seconds");
+            ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins",
+                    "Đăng nhập sai quá nhiều lần / Too many failed sign-ins", "try again in " + seconds + " seconds"));
             return;
         }
         Reservation reservation = new Reservation(keys);

@@ -1,5 +1,7 @@
 package vn.tiendo.platform.security;
 
+import vn.tiendo.platform.web.ProblemDetails;
+import org.springframework.http.HttpStatus;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -85,15 +87,15 @@ public final class PlatformSecurity {
             };
             http.oauth2ResourceServer(o -> o.jwt(j -> j.jwtAuthenticationConverter(tokens))
                     .authenticationEntryPoint((request, response, e) ->
-                            Problems.write(response, 401, "unauthenticated", "Chưa đăng nhập / Not signed in", "the token is missing or not valid")));
+                            ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa đăng nhập / Not signed in", "the token is missing or not valid"))));
         }
         LoginThrottle throttle = new LoginThrottle(settings.maxFailedLogins(), settings.lockout(), clock, settings.trustedProxies());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                        Problems.write(response, 401, "unauthenticated", "Chưa đăng nhập / Not signed in", "sign in with your user name and password")))
+                        ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Chưa đăng nhập / Not signed in", "sign in with your user name and password"))))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        Problems.write(response, 403, "forbidden", "Không có quyền / Forbidden", "your role or agency may not do this")))
+                        ProblemDetails.write(response, ProblemDetails.forbidden("your role or agency may not do this"))))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()))

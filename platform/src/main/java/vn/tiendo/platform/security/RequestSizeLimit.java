@@ -1,5 +1,7 @@
 package vn.tiendo.platform.security;
 
+import vn.tiendo.platform.web.ProblemDetails;
+import org.springframework.http.HttpStatus;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -72,8 +74,8 @@ public class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     static void tooLarge(HttpServletResponse response, long limit) throws IOException {
-        Problems.write(response, 413, "too-large", "Yêu cầu quá lớn / Request too large",
-                "bodies up to " + limit / 1024 / 1024 + " MB are accepted");
+        ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Yêu cầu quá lớn / Request too large",
+                "bodies up to " + limit / 1024 / 1024 + " MB are accepted"));
     }
 
     /** The request with a body stream that counts what is read and stops at the limit. */

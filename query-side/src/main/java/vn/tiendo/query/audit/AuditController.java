@@ -5,12 +5,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.platform.web.ProblemDetails;
+import vn.tiendo.query.web.Page;
+import vn.tiendo.query.web.QueryParams;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/audit")
@@ -20,9 +27,9 @@ public class AuditController {
     private final TamperEvidence tamperEvidence;
     private final AuditQueries queries;
     private final AnomalyDetector anomalies;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    public AuditController(TamperEvidence tamperEvidence, AuditQueries queries, AnomalyDetector anomalies, java.time.Clock clock) {
+    public AuditController(TamperEvidence tamperEvidence, AuditQueries queries, AnomalyDetector anomalies, Clock clock) {
         this.tamperEvidence = tamperEvidence;
         this.queries = queries;
         this.anomalies = anomalies;
@@ -33,14 +40,14 @@ public class AuditController {
     @Operation(summary = "Flags computed from the history (targets lowered after a shortfall, late reports and corrections, "
             + "reassignments just before a deadline, many corrections by one actor), each with the events behind it")
     public List<AnomalyDetector.Anomaly> anomalies(@RequestParam(required = false) String aggregateId,
-                                                   @RequestParam(required = false) String rule) {
-        return anomalies.detect(aggregateId).stream().filter(a -> rule == null || a.rule().equals(rule)).toList();
+                                                   @RequestParam(required = false) AnomalyRule rule) {
+        return anomalies.detect(aggregateId).stream().filter(a -> rule == null || a.rule() == rule).toList();
     }
 
     @GetMapping("/log")
     @Operation(summary = "Every change across the platform, newest first: filter by actor, agencyId (acted for), eventType, "
             + "aggregateId and recorded time [from, to); format=csv for Excel")
-    public vn.tiendo.query.web.Page<AuditQueries.LogEntry> log(@RequestParam(required = false) String actor,
+    public Page<AuditQueries.LogEntry> log(@RequestParam(required = false) String actor,
                                                               @RequestParam(required = false) String agencyId,
                                                               @RequestParam(required = false) String eventType,
                                                               @RequestParam(required = false) String aggregateId,
@@ -48,18 +55,18 @@ public class AuditController {
                                                               @RequestParam(required = false) String to,
                                                               @RequestParam(defaultValue = "0") int page,
                                                               @RequestParam(defaultValue = "50") int size) {
-        return queries.log(actor, agencyId, eventType, aggregateId, vn.tiendo.query.web.QueryParams.startInstant(from, "from", clock.getZone()),
-                vn.tiendo.query.web.QueryParams.instant(to, "to", clock.getZone()), page, size);
+        return queries.log(actor, agencyId, eventType, aggregateId, QueryParams.startInstant(from, "from", clock.getZone()),
+                QueryParams.instant(to, "to", clock.getZone()), page, size);
     }
 
     @GetMapping("/history/{aggregateId}")
     @Operation(summary = "The history of one plan, agency, indicator or task: each event with who, for whom, when, why, "
             + "evidence and the fields it changed (old → new); ?period=2025-12 keeps the events behind that period's number")
-    public List<AuditQueries.HistoryEntry> history(@org.springframework.web.bind.annotation.PathVariable String aggregateId,
+    public List<AuditQueries.HistoryEntry> history(@PathVariable String aggregateId,
                                                    @RequestParam(required = false) String period) {
         // with a period: the events behind one number on a dashboard (its reports and corrections, and the
         // definitions, revisions and reassignments that set its target and holder)
-        vn.tiendo.events.common.Period asked = vn.tiendo.query.web.QueryParams.period(period, "period");
+        Period asked = QueryParams.period(period, "period");
         return queries.history(aggregateId).stream()
                 .filter(e -> asked == null || e.period() == null || e.period().equals(asked.code())
                         || e.changes().stream().anyMatch(c -> c.field().endsWith("[" + asked.start().getYear() + "]")))
@@ -80,12 +87,10 @@ public class AuditController {
     public ResponseEntity<Object> checkpoint() {
         try {
             TamperEvidence.Checkpoint c = tamperEvidence.checkpoint();
-            return ResponseEntity.status(HttpStatus.CREATED).body(java.util.Map.of("checkpoint", c, "statement", c.statement()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("checkpoint", c, "statement", c.statement()));
         } catch (TamperEvidence.ChainBroken e) {
-            org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-            problem.setTitle("Chuỗi sự kiện bị phá vỡ / Event chain broken");
-            problem.setType(java.net.URI.create("urn:tiendo:problem:chain-broken"));
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            return ProblemDetails.answer(ProblemDetails.problem(HttpStatus.CONFLICT, "chain-broken",
+                    "Chuỗi sự kiện bị phá vỡ / Event chain broken", e.getMessage()));
         }
     }
 
