@@ -1,6 +1,5 @@
 package vn.tiendo.command.importing;
 
-import vn.tiendo.command.catalog.Names;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.tiendo.command.catalog.AgencyDirectory;
+import vn.tiendo.command.agency.RegisterAgency;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
 import vn.tiendo.command.registry.Registry;
@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Imports agency lists, indicator tables and task tables. Each row becomes commands, so the import is audited like
@@ -35,9 +37,17 @@ public class ImportService {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ROWS = 5_000;
 
+    /** How many rows made new records, revised existing ones, or found them as the file says. */
+    record Counts(int created, int revised, int unchanged) {
+    }
+
     /** What an import did. {@code flags} are rows kept as written that deserve a look; they did not stop the import. */
     public record Outcome(String kind, String fileName, String sha256, int rows, int created, int revised, int unchanged,
                           boolean dryRun, List<ImportProblem> flags) {
+
+        Outcome(String kind, String fileName, String sha256, int rows, Counts counts, boolean dryRun, List<ImportProblem> flags) {
+            this(kind, fileName, sha256, rows, counts.created(), counts.revised(), counts.unchanged(), dryRun, flags);
+        }
     }
 
     private final CommandGateway commands;
@@ -55,52 +65,54 @@ public class ImportService {
 
     public Outcome importAgencies(String fileName, byte[] content, Caller caller, boolean dryRun) {
         Sheet sheet = read(fileName, content);
-        AgencyRows.Result result = AgencyRows.map(sheet, knownAgencies());
+        TableRows.Result<RegisterAgency> result = TableRows.map(sheet, new AgencyRows(knownAgencies()));
         reject(result.problems());
         String sha = sha256(content);
         // agencies are never renamed by an import: one that exists is left as it is
-        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> new RowCommands(d.row(), d.command(),
-                registry.agencyExists(d.command().agencyId()) ? Optional.of(UNCHANGED) : Optional.empty())).toList(), caller, fileName, sha);
-        return new Outcome("agencies", fileName, sha, sheet.rows().size(), counts[0], counts[1], counts[2], dryRun, List.of());
+        Counts counts = apply(dryRun, () -> result.drafts().stream().map(d -> registry.agencyExists(d.command().agencyId())
+                ? (RowPlan) new Unchanged(d.row()) : new Create(d.row(), d.command())).toList(), caller, fileName, sha);
+        return new Outcome("agencies", fileName, sha, sheet.rows().size(), counts, dryRun, List.of());
     }
 
     /** Reads an indicator table without applying it: the commands it would send (refused whole if any row is bad). */
-    public IndicatorRows.Result readIndicators(String planId, String fileName, byte[] content) {
+    public TableRows.Result<DefineIndicator> readIndicators(String planId, String fileName, byte[] content) {
         Registry.PlanPeriod plan = plan(planId);
-        IndicatorRows.Result result = IndicatorRows.map(read(fileName, content), planId, plan, knownAgencies());
+        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(planId, plan, knownAgencies()));
         reject(result.problems());
         return result;
     }
 
     public Outcome importIndicators(String planId, String fileName, byte[] content, Caller caller, boolean dryRun) {
-        IndicatorRows.Result result = readIndicators(planId, fileName, content);
-        String sha = sha256(content);
-        String reason = "import of " + fileName;
-        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> {
-            DefineIndicator c = d.command();
-            return new RowCommands(d.row(), c, registry.indicatorWithCode(planId, c.code()).map(existing -> (Object)
-                    new SyncIndicatorDefinition(existing, c.targets(), c.leadAgencyId(), reason, fileName, LocalDate.now(clock))));
-        }).toList(), caller, fileName, sha);
-        return new Outcome("indicators", fileName, sha, result.drafts().size(), counts[0], counts[1], counts[2], dryRun, result.flags());
+        return importTable("indicators", fileName, content, readIndicators(planId, fileName, content), caller, dryRun,
+                (indicator, reason) -> registry.indicatorWithCode(planId, indicator.code())
+                        .map(existing -> (Object) new SyncIndicatorDefinition(existing, indicator.targets(), indicator.leadAgencyId(),
+                                reason, fileName, LocalDate.now(clock))));
     }
 
-    public TaskRows.Result readTasks(String planId, String fileName, byte[] content) {
+    public TableRows.Result<AssignTask> readTasks(String planId, String fileName, byte[] content) {
         Registry.PlanPeriod plan = plan(planId);
-        TaskRows.Result result = TaskRows.map(read(fileName, content), planId, plan, knownAgencies());
+        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(planId, plan, knownAgencies()));
         reject(result.problems());
         return result;
     }
 
     public Outcome importTasks(String planId, String fileName, byte[] content, Caller caller, boolean dryRun) {
-        TaskRows.Result result = readTasks(planId, fileName, content);
+        return importTable("tasks", fileName, content, readTasks(planId, fileName, content), caller, dryRun,
+                (task, reason) -> registry.taskExists(task.taskId()) ? Optional.of(new SyncTaskDefinition(task.taskId(),
+                        task.leadAgencyId(), task.deadline(), reason, fileName, LocalDate.now(clock))) : Optional.empty());
+    }
+
+    /**
+     * Applies a plan's table: each row creates its record, or, where the record exists, sends the command that brings
+     * it in line with the row ({@code syncOf}, given the row's command and the reason to record).
+     */
+    private <C> Outcome importTable(String kind, String fileName, byte[] content, TableRows.Result<C> result, Caller caller,
+                                    boolean dryRun, BiFunction<C, String, Optional<Object>> syncOf) {
         String sha = sha256(content);
         String reason = "import of " + fileName;
-        int[] counts = applyRows(dryRun, () -> result.drafts().stream().map(d -> {
-            AssignTask c = d.command();
-            return new RowCommands(d.row(), c, registry.taskExists(c.taskId()) ? Optional.of((Object) new SyncTaskDefinition(c.taskId(),
-                    c.leadAgencyId(), c.deadline(), reason, fileName, LocalDate.now(clock))) : Optional.empty());
-        }).toList(), caller, fileName, sha);
-        return new Outcome("tasks", fileName, sha, result.drafts().size(), counts[0], counts[1], counts[2], dryRun, result.flags());
+        Counts counts = apply(dryRun, () -> result.drafts().stream().map(d -> syncOf.apply(d.command(), reason)
+                .map(sync -> (RowPlan) new Sync(d.row(), sync)).orElse(new Create(d.row(), d.command()))).toList(), caller, fileName, sha);
+        return new Outcome(kind, fileName, sha, result.drafts().size(), counts, dryRun, result.flags());
     }
 
     private Sheet read(String fileName, byte[] content) {
@@ -130,38 +142,44 @@ public class ImportService {
         }
     }
 
-    /** A row's command if its record is new, and the one that brings an existing record in line ({@link #UNCHANGED}: none). */
-    private record RowCommands(int row, Object create, Optional<Object> sync) {
+    /** What importing one row comes to: a new record, a sync of an existing one (which may change nothing), or nothing. */
+    private sealed interface RowPlan permits Create, Sync, Unchanged {
     }
 
-    private static final Object UNCHANGED = new Object();
+    private record Create(int row, Object command) implements RowPlan {
+    }
+
+    private record Sync(int row, Object command) implements RowPlan {
+    }
+
+    private record Unchanged(int row) implements RowPlan {
+    }
 
     /**
-     * Applies the rows (read inside the transaction) and counts them: created, revised, unchanged. A sync command
-     * answers how many events it applied; none means the row was already as the file says.
+     * Applies the rows, planned inside the transaction, and counts them. A sync answers how many changes it made;
+     * none means the record was already as the file says. All rows go in one transaction: with the PostgreSQL event
+     * store, a failure on any row leaves nothing applied. A dry run applies and counts nothing.
      */
-    private int[] applyRows(boolean dryRun, java.util.function.Supplier<List<RowCommands>> rows, Caller caller, String fileName, String sha) {
-        int[] counts = new int[3];
-        apply(dryRun, () -> {
-            for (RowCommands row : rows.get()) {
-                if (row.sync().isEmpty()) {
-                    send(row.create(), caller, fileName, sha, row.row());
-                    counts[0]++;
-                } else if (row.sync().get() == UNCHANGED) {
-                    counts[2]++;
+    private Counts apply(boolean dryRun, Supplier<List<RowPlan>> rows, Caller caller, String fileName, String sha) {
+        if (dryRun) {
+            return new Counts(0, 0, 0);
+        }
+        return transaction.execute(tx -> {
+            int created = 0;
+            int revised = 0;
+            int unchanged = 0;
+            for (RowPlan row : rows.get()) {
+                if (row instanceof Create create) {
+                    send(create.command(), caller, fileName, sha, create.row());
+                    created++;
+                } else if (row instanceof Sync sync && send(sync.command(), caller, fileName, sha, sync.row()) > 0) {
+                    revised++;
                 } else {
-                    counts[send(row.sync().get(), caller, fileName, sha, row.row()) > 0 ? 1 : 2]++;
+                    unchanged++;
                 }
             }
+            return new Counts(created, revised, unchanged);
         });
-        return counts;
-    }
-
-    /** All rows in one transaction: with the PostgreSQL event store, a failure on any row leaves nothing applied. */
-    private void apply(boolean dryRun, Runnable rows) {
-        if (!dryRun) {
-            transaction.executeWithoutResult(tx -> rows.run());
-        }
     }
 
     private int send(Object command, Caller caller, String fileName, String sha, int row) {

@@ -1,9 +1,6 @@
 package vn.tiendo.command.importing;
 
 import java.util.regex.Pattern;
-import vn.tiendo.command.catalog.AgencyDirectory;
-import vn.tiendo.command.catalog.Names;
-import vn.tiendo.command.catalog.TargetText;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.events.common.Comparator;
@@ -25,125 +22,123 @@ import java.util.Set;
  * theo dõi; optionally mã and giá trị cơ sở) into DefineIndicator commands. How an indicator is measured is read
  * from its unit and the shape of its targets. Targets that fit no measure are kept verbatim as text and flagged.
  */
-public final class IndicatorRows {
+final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
 
     static final List<String> LEVELS = List.of("D", "C", "B", "A");
 
-    public record Result(List<Draft> drafts, List<ImportProblem> problems, List<ImportProblem> flags) {
+    private final String planId;
+    private final Registry.PlanPeriod plan;
+    private final AgencyDirectory agencies;
+    private final Set<String> codes = new HashSet<>();
+    private Columns columns;
+    private Optional<Integer> name;
+    private Optional<Integer> code;
+    private Optional<Integer> stt;
+    private Optional<Integer> unit;
+    private Optional<Integer> lead;
+    private Optional<Integer> monitor;
+    private Optional<Integer> baseline;
+    private List<Columns.TargetColumn> targetColumns;
+
+    IndicatorRows(String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
+        this.planId = planId;
+        this.plan = plan;
+        this.agencies = agencies;
     }
 
-    public record Draft(int row, DefineIndicator command) {
-    }
-
-    private IndicatorRows() {
-    }
-
-    static Result map(Sheet sheet, String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
-        Columns columns = new Columns(sheet.headers());
-        List<ImportProblem> problems = new ArrayList<>();
-        List<ImportProblem> flags = new ArrayList<>();
-        Optional<Integer> name = columns.find("Chỉ tiêu", "Chỉ tiêu cụ thể", "Tên chỉ tiêu");
-        Optional<Integer> code = columns.find("Mã", "Mã chỉ tiêu");
-        Optional<Integer> stt = columns.find("STT", "TT");
-        Optional<Integer> unit = columns.find("Đơn vị tính", "ĐVT");
-        Optional<Integer> lead = columns.find("Cơ quan chủ trì", "Chủ trì");
-        Optional<Integer> monitor = columns.find("Cơ quan theo dõi", "Theo dõi");
-        Optional<Integer> baseline = columns.find("Giá trị cơ sở", "Cơ sở", "Hiện trạng");
-        List<Columns.TargetColumn> targetColumns = columns.targetColumns();
-        if (name.isEmpty()) {
-            problems.add(new ImportProblem(0, "Chỉ tiêu", "no column \"Chỉ tiêu\" in the header row"));
-        }
+    @Override
+    public void findColumns(Columns columns, TableRows.Findings findings) {
+        this.columns = columns;
+        name = columns.find("Chỉ tiêu", "Chỉ tiêu cụ thể", "Tên chỉ tiêu");
+        code = columns.find("Mã", "Mã chỉ tiêu");
+        stt = columns.find("STT", "TT");
+        unit = columns.find("Đơn vị tính", "ĐVT");
+        lead = columns.find("Cơ quan chủ trì", "Chủ trì");
+        monitor = columns.find("Cơ quan theo dõi", "Theo dõi");
+        baseline = columns.find("Giá trị cơ sở", "Cơ sở", "Hiện trạng");
+        targetColumns = columns.targetColumns();
+        TableRows.required(name, "Chỉ tiêu", findings);
         if (code.isEmpty() && stt.isEmpty()) {
-            problems.add(new ImportProblem(0, "STT", "no column \"STT\" or \"Mã\" to number the indicators"));
+            findings.problem(0, "STT", "no column \"STT\" or \"Mã\" to number the indicators");
         }
         if (lead.isEmpty() && monitor.isEmpty()) {
-            problems.add(new ImportProblem(0, "Cơ quan chủ trì", "no column \"Cơ quan chủ trì\" or \"Cơ quan theo dõi\""));
+            findings.problem(0, "Cơ quan chủ trì", "no column \"Cơ quan chủ trì\" or \"Cơ quan theo dõi\"");
         }
         if (targetColumns.isEmpty()) {
-            problems.add(new ImportProblem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\""));
+            findings.problem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\"");
         }
         for (Columns.TargetColumn tc : targetColumns) {
             if (tc.year() < plan.start().getYear() || tc.year() > plan.end().getYear()) {
-                problems.add(new ImportProblem(0, tc.header(), "the plan runs " + plan.start() + " to " + plan.end()
-                        + "; a target for " + tc.year() + " is outside it"));
+                findings.problem(0, tc.header(), "the plan runs " + plan.start() + " to " + plan.end()
+                        + "; a target for " + tc.year() + " is outside it");
             }
         }
-        if (!problems.isEmpty()) {
-            return new Result(List.of(), problems, flags);
+    }
+
+    @Override
+    public Optional<DefineIndicator> map(Sheet.Row row, TableRows.RowFindings findings) {
+        String indicatorName = row.cell(name.get());
+        if (indicatorName == null) {
+            findings.problem(columns.header(name.get()), "the indicator's name is empty");
         }
-        Set<String> codes = new HashSet<>();
-        List<Draft> drafts = new ArrayList<>();
-        for (Sheet.Row row : sheet.rows()) {
-            int before = problems.size();
-            String indicatorName = row.cell(name.get());
-            if (indicatorName == null) {
-                problems.add(new ImportProblem(row.number(), columns.header(name.get()), "the indicator's name is empty"));
-            }
-            String indicatorCode = code.map(row::cell).orElse(null);
-            if (indicatorCode == null) {
-                indicatorCode = stt.map(row::cell).orElse(null);
-            }
-            if (indicatorCode == null) {
-                problems.add(new ImportProblem(row.number(), "STT", "a row needs its STT or Mã"));
-            } else if (!indicatorCode.matches("[A-Za-z0-9._-]{1,40}")) {
-                problems.add(new ImportProblem(row.number(), "STT", "\"" + indicatorCode + "\" is not a code (letters, digits, '.', '-')"));
-            } else if (!codes.add(indicatorCode)) {
-                problems.add(new ImportProblem(row.number(), "STT", "code " + indicatorCode + " appears twice in the file"));
-            }
-            String leadCell = lead.map(row::cell).orElse(null);
-            String monitorCell = monitor.map(row::cell).orElse(null);
-            Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, row, columns.header(lead.orElseGet(monitor::get)), agencies, problems, flags);
-            Optional<String> monitorId = monitorCell == null ? leadId
-                    : agency(monitorCell, row, columns.header(monitor.get()), agencies, problems, flags);
-            String unitText = unit.map(row::cell).orElse(null);
-            List<String> texts = new ArrayList<>();
-            List<Columns.TargetColumn> used = new ArrayList<>();
-            for (Columns.TargetColumn tc : targetColumns) {
-                String text = row.cell(tc.index());
-                if (text != null) {
-                    texts.add(text);
-                    used.add(tc);
-                }
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            MeasureKind kind = kindOf(unitText, texts);
-            List<Target> targets = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                Optional<TargetText.Parsed> parsed = TargetText.parse(texts.get(i), kind);
-                if (parsed.isEmpty()) {
-                    kind = MeasureKind.TEXT;
-                }
-            }
-            for (int i = 0; i < texts.size(); i++) {
-                Period period = Period.year(used.get(i).year());
-                String text = texts.get(i);
-                if (kind == MeasureKind.TEXT) {
-                    targets.add(new Target(period, Comparator.EQ, new MeasuredValue.Text(text), text));
-                    flags.add(new ImportProblem(row.number(), used.get(i).header(), "kept as text, not scored: \"" + text + "\""));
-                } else {
-                    TargetText.Parsed p = TargetText.parse(text, kind).orElseThrow();
-                    targets.add(new Target(period, p.comparator(), p.value(), text));
-                }
-            }
-            Measure measure = kind == MeasureKind.LEVEL ? new Measure(kind, LEVELS) : Measure.of(kind);
-            String baselineText = baseline.map(row::cell).orElse(null);
-            MeasuredValue baselineValue = null;
-            if (baselineText != null && kind != MeasureKind.TEXT) {
-                baselineValue = TargetText.parse(baselineText, kind).map(TargetText.Parsed::value)
-                        .filter(v -> measure.violationOf(v).isEmpty()).orElse(null);
-                if (baselineValue == null) {
-                    flags.add(new ImportProblem(row.number(), columns.header(baseline.get()), "baseline kept as written only: \"" + baselineText + "\""));
-                }
-            }
-            Direction direction = targets.stream().findFirst().map(t -> t.comparator().lowerIsBetter()).orElse(false)
-                    ? Direction.DECREASE : Direction.INCREASE;
-            drafts.add(new Draft(row.number(), new DefineIndicator(planId + "." + indicatorCode, planId, indicatorCode, indicatorName,
-                    unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
-                    plan.start(), plan.end())));
+        String indicatorCode = code.map(row::cell).orElse(null);
+        if (indicatorCode == null) {
+            indicatorCode = stt.map(row::cell).orElse(null);
         }
-        return new Result(drafts, problems, flags);
+        if (indicatorCode == null) {
+            findings.problem("STT", "a row needs its STT or Mã");
+        } else if (!indicatorCode.matches("[A-Za-z0-9._-]{1,40}")) {
+            findings.problem("STT", "\"" + indicatorCode + "\" is not a code (letters, digits, '.', '-')");
+        } else if (!codes.add(indicatorCode)) {
+            findings.problem("STT", "code " + indicatorCode + " appears twice in the file");
+        }
+        String leadCell = lead.map(row::cell).orElse(null);
+        String monitorCell = monitor.map(row::cell).orElse(null);
+        Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, columns.header(lead.orElseGet(monitor::get)), findings);
+        Optional<String> monitorId = monitorCell == null ? leadId : agency(monitorCell, columns.header(monitor.get()), findings);
+        if (findings.hasProblems()) {
+            return Optional.empty();
+        }
+        String unitText = unit.map(row::cell).orElse(null);
+        List<String> texts = new ArrayList<>();
+        List<Columns.TargetColumn> used = new ArrayList<>();
+        for (Columns.TargetColumn tc : targetColumns) {
+            String text = row.cell(tc.index());
+            if (text != null) {
+                texts.add(text);
+                used.add(tc);
+            }
+        }
+        MeasureKind measured = kindOf(unitText, texts);
+        MeasureKind kind = texts.stream().allMatch(t -> TargetText.parse(t, measured).isPresent()) ? measured : MeasureKind.TEXT;
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Period period = Period.year(used.get(i).year());
+            String text = texts.get(i);
+            if (kind == MeasureKind.TEXT) {
+                targets.add(new Target(period, Comparator.EQ, new MeasuredValue.Text(text), text));
+                findings.flag(used.get(i).header(), "kept as text, not scored: \"" + text + "\"");
+            } else {
+                TargetText.Parsed p = TargetText.parse(text, kind).orElseThrow();
+                targets.add(new Target(period, p.comparator(), p.value(), text));
+            }
+        }
+        Measure measure = kind == MeasureKind.LEVEL ? new Measure(kind, LEVELS) : Measure.of(kind);
+        String baselineText = baseline.map(row::cell).orElse(null);
+        MeasuredValue baselineValue = null;
+        if (baselineText != null && kind != MeasureKind.TEXT) {
+            baselineValue = TargetText.parse(baselineText, kind).map(TargetText.Parsed::value)
+                    .filter(v -> measure.violationOf(v).isEmpty()).orElse(null);
+            if (baselineValue == null) {
+                findings.flag(columns.header(baseline.get()), "baseline kept as written only: \"" + baselineText + "\"");
+            }
+        }
+        // the plans write a ceiling (≤ 5 ngày) for what should fall, a floor or an exact goal for what should rise
+        Direction direction = targets.stream().findFirst().map(t -> t.comparator().lowerIsBetter()).orElse(false)
+                ? Direction.DECREASE : Direction.INCREASE;
+        return Optional.of(new DefineIndicator(planId + "." + indicatorCode, planId, indicatorCode, indicatorName,
+                unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
+                plan.start(), plan.end()));
     }
 
     /**
@@ -180,17 +175,16 @@ public final class IndicatorRows {
     /** A digit, a slash, a digit, found in one pass: the former whole-cell pattern backtracked quadratically on long digit runs. */
     private static final Pattern RATIO_IN_TEXT = Pattern.compile("\\d\\s*+/\\s*+\\d");
 
-    private static Optional<String> agency(String cell, Sheet.Row row, String column, AgencyDirectory agencies, List<ImportProblem> problems,
-                                           List<ImportProblem> flags) {
+    private Optional<String> agency(String cell, String column, TableRows.RowFindings findings) {
         if (cell == null) {
-            problems.add(new ImportProblem(row.number(), column, "no agency named"));
+            findings.problem(column, "no agency named");
             return Optional.empty();
         }
         Optional<String> id = agencies.resolve(cell);
         if (id.isEmpty()) {
-            problems.add(new ImportProblem(row.number(), column, agencies.unknown(cell)));
+            findings.problem(column, agencies.unknown(cell));
         }
-        agencies.ambiguity(cell).ifPresent(flag -> flags.add(new ImportProblem(row.number(), column, flag)));
+        agencies.ambiguity(cell).ifPresent(flag -> findings.flag(column, flag));
         return id;
     }
 }

@@ -1,7 +1,5 @@
 package vn.tiendo.command.importing;
 
-import vn.tiendo.command.catalog.AgencyDirectory;
-import vn.tiendo.command.catalog.DeadlineText;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.events.common.TaskDeadline;
@@ -17,93 +15,83 @@ import java.util.Set;
  * commands. A task is known by its plan and STT (by its row number where the plan left STT empty, flagged), so a
  * re-import finds it again.
  */
-public final class TaskRows {
+final class TaskRows implements TableRows.Rules<AssignTask> {
 
-    public record Result(List<Draft> drafts, List<ImportProblem> problems, List<ImportProblem> flags) {
+    private final String planId;
+    private final Registry.PlanPeriod plan;
+    private final AgencyDirectory agencies;
+    private final Set<String> keys = new HashSet<>();
+    private Columns columns;
+    private Optional<Integer> content;
+    private Optional<Integer> stt;
+    private Optional<Integer> lead;
+    private Optional<Integer> coordinators;
+    private Optional<Integer> deadline;
+    private Optional<Integer> product;
+
+    TaskRows(String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
+        this.planId = planId;
+        this.plan = plan;
+        this.agencies = agencies;
     }
 
-    public record Draft(int row, AssignTask command) {
+    @Override
+    public void findColumns(Columns columns, TableRows.Findings findings) {
+        this.columns = columns;
+        content = TableRows.required(columns.find("Nội dung", "Tên nhiệm vụ", "Nhiệm vụ"), "Nội dung", findings);
+        stt = columns.find("STT", "TT");
+        lead = TableRows.required(columns.find("Chủ trì", "Cơ quan chủ trì"), "Chủ trì", findings);
+        coordinators = columns.find("Phối hợp", "Cơ quan phối hợp");
+        deadline = TableRows.required(columns.find("Thời gian hoàn thành", "Thời hạn", "Thời gian"), "Thời gian hoàn thành", findings);
+        product = columns.find("Sản phẩm", "Kết quả/sản phẩm", "Kết quả");
     }
 
-    private TaskRows() {
-    }
-
-    static Result map(Sheet sheet, String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
-        Columns columns = new Columns(sheet.headers());
-        List<ImportProblem> problems = new ArrayList<>();
-        List<ImportProblem> flags = new ArrayList<>();
-        Optional<Integer> content = columns.find("Nội dung", "Tên nhiệm vụ", "Nhiệm vụ");
-        Optional<Integer> stt = columns.find("STT", "TT");
-        Optional<Integer> lead = columns.find("Chủ trì", "Cơ quan chủ trì");
-        Optional<Integer> coordinators = columns.find("Phối hợp", "Cơ quan phối hợp");
-        Optional<Integer> deadline = columns.find("Thời gian hoàn thành", "Thời hạn", "Thời gian");
-        Optional<Integer> product = columns.find("Sản phẩm", "Kết quả/sản phẩm", "Kết quả");
-        if (content.isEmpty()) {
-            problems.add(new ImportProblem(0, "Nội dung", "no column \"Nội dung\" in the header row"));
+    @Override
+    public Optional<AssignTask> map(Sheet.Row row, TableRows.RowFindings findings) {
+        String text = row.cell(content.get());
+        if (text == null) {
+            findings.problem(columns.header(content.get()), "the task's content is empty");
         }
-        if (lead.isEmpty()) {
-            problems.add(new ImportProblem(0, "Chủ trì", "no column \"Chủ trì\" in the header row"));
+        String key = stt.map(row::cell).orElse(null);
+        if (key == null) {
+            key = "R" + row.number();
+            findings.flag("STT", "no STT: the task is known by its row number (" + key + ")");
+        } else if (!key.matches("[A-Za-z0-9._-]{1,40}")) {
+            findings.problem("STT", "\"" + key + "\" is not a number or code");
         }
-        if (deadline.isEmpty()) {
-            problems.add(new ImportProblem(0, "Thời gian hoàn thành", "no column \"Thời gian hoàn thành\" in the header row"));
+        if (!keys.add(key)) {
+            findings.problem("STT", "STT " + key + " appears twice in the file");
         }
-        if (!problems.isEmpty()) {
-            return new Result(List.of(), problems, flags);
+        String leadHeader = columns.header(lead.get());
+        String leadCell = row.cell(lead.get());
+        if (leadCell == null && plan.issuer() != null && agencies.resolve(plan.issuer()).isPresent()) {
+            // the plans leave a few leads empty: the issuer owns the task until someone is named
+            leadCell = plan.issuer();
+            findings.flag(leadHeader, "no lead agency in the file: assigned to the plan's issuer, " + plan.issuer() + ", until one is named");
         }
-        Set<String> keys = new HashSet<>();
-        List<Draft> drafts = new ArrayList<>();
-        for (Sheet.Row row : sheet.rows()) {
-            int before = problems.size();
-            String text = row.cell(content.get());
-            if (text == null) {
-                problems.add(new ImportProblem(row.number(), columns.header(content.get()), "the task's content is empty"));
-            }
-            String key = stt.map(row::cell).orElse(null);
-            if (key == null) {
-                key = "R" + row.number();
-                flags.add(new ImportProblem(row.number(), "STT", "no STT: the task is known by its row number (" + key + ")"));
-            } else if (!key.matches("[A-Za-z0-9._-]{1,40}")) {
-                problems.add(new ImportProblem(row.number(), "STT", "\"" + key + "\" is not a number or code"));
-            }
-            if (!keys.add(key)) {
-                problems.add(new ImportProblem(row.number(), "STT", "STT " + key + " appears twice in the file"));
-            }
-            String leadHeader = columns.header(lead.get());
-            String leadCell = row.cell(lead.get());
-            if (leadCell == null && plan.issuer() != null && agencies.resolve(plan.issuer()).isPresent()) {
-                // the plans leave a few leads empty: the issuer owns the task until someone is named
-                leadCell = plan.issuer();
-                flags.add(new ImportProblem(row.number(), leadHeader, "no lead agency in the file: assigned to the plan's issuer, "
-                        + plan.issuer() + ", until one is named"));
-            }
-            AgencyDirectory.Resolution leads = agencies.resolveAll(leadCell);
-            if (leads.agencyIds().isEmpty()) {
-                problems.add(new ImportProblem(row.number(), leadHeader, leadCell == null ? "no lead agency named"
-                        : agencies.unknown(leadCell)));
-            }
-            leads.unknownParts().forEach(part -> flags.add(new ImportProblem(row.number(), leadHeader,
-                    "names no known agency, not taken as one: \"" + part + "\"")));
-            leads.ambiguities().forEach(flag -> flags.add(new ImportProblem(row.number(), leadHeader, flag)));
-            List<String> coordinatorIds = new ArrayList<>(leads.agencyIds().stream().skip(1).toList());
-            if (coordinators.isPresent()) {
-                AgencyDirectory.Resolution named = agencies.resolveAll(row.cell(coordinators.get()));
-                named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
-                named.unknownParts().forEach(part -> problems.add(new ImportProblem(row.number(), columns.header(coordinators.get()),
-                        agencies.unknown(part))));
-                named.ambiguities().forEach(flag -> flags.add(new ImportProblem(row.number(), columns.header(coordinators.get()), flag)));
-            }
-            if (problems.size() > before) {
-                continue;
-            }
-            String deadlineText = row.cell(deadline.get());
-            TaskDeadline due = DeadlineText.parse(deadlineText, plan.start().getYear());
-            if (due.recurrence() == TaskDeadline.Recurrence.AS_DIRECTED && !DeadlineText.awaitsGuidance(deadlineText)) {
-                flags.add(new ImportProblem(row.number(), columns.header(deadline.get()),
-                        "no date could be read; kept as written, never overdue: \"" + deadlineText + "\""));
-            }
-            drafts.add(new Draft(row.number(), new AssignTask(planId + ".NV-" + key, planId, text, leads.agencyIds().get(0),
-                    coordinatorIds, due, product.map(row::cell).orElse(null))));
+        AgencyDirectory.Resolution leads = agencies.resolveAll(leadCell);
+        if (leads.agencyIds().isEmpty()) {
+            findings.problem(leadHeader, leadCell == null ? "no lead agency named" : agencies.unknown(leadCell));
         }
-        return new Result(drafts, problems, flags);
+        leads.unknownParts().forEach(part -> findings.flag(leadHeader, "names no known agency, not taken as one: \"" + part + "\""));
+        leads.ambiguities().forEach(flag -> findings.flag(leadHeader, flag));
+        List<String> coordinatorIds = new ArrayList<>(leads.agencyIds().stream().skip(1).toList());
+        if (coordinators.isPresent()) {
+            String header = columns.header(coordinators.get());
+            AgencyDirectory.Resolution named = agencies.resolveAll(row.cell(coordinators.get()));
+            named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
+            named.unknownParts().forEach(part -> findings.problem(header, agencies.unknown(part)));
+            named.ambiguities().forEach(flag -> findings.flag(header, flag));
+        }
+        if (findings.hasProblems()) {
+            return Optional.empty();
+        }
+        String deadlineText = row.cell(deadline.get());
+        TaskDeadline due = DeadlineText.parse(deadlineText, plan.start().getYear());
+        if (due.recurrence() == TaskDeadline.Recurrence.AS_DIRECTED && !DeadlineText.awaitsGuidance(deadlineText)) {
+            findings.flag(columns.header(deadline.get()), "no date could be read; kept as written, never overdue: \"" + deadlineText + "\"");
+        }
+        return Optional.of(new AssignTask(planId + ".NV-" + key, planId, text, leads.agencyIds().get(0), coordinatorIds, due,
+                product.map(row::cell).orElse(null)));
     }
 }

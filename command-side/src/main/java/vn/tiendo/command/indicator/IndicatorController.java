@@ -27,6 +27,9 @@ import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
+import vn.tiendo.command.web.ReasonRequest;
+import vn.tiendo.command.web.ReassignRequest;
+import vn.tiendo.command.web.VersionOnly;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
@@ -37,7 +40,6 @@ import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.events.common.TextRules;
 
-import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -60,25 +62,13 @@ public class IndicatorController {
                                       @Size(max = TextRules.MAX_LABEL) String decisionReference) {
     }
 
-    public record ReassignRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toAgencyId,
-                                  @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
-                                  @NotNull LocalDate effectiveDate) {
-    }
-
-    public record ReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
+    public record IndicatorReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
                                 @NotNull Period period, @NotNull @Valid MeasuredValue value, @Size(max = TextRules.MAX_NOTE) String note,
                                 @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
     public record CorrectionRequest(Long expectedVersion, @NotNull @Valid MeasuredValue newValue,
                                     @NotBlank @Size(max = TextRules.MAX_NOTE) String reason, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
-    }
-
-    /** Approving or accepting names the version the person reviewed, so that nothing changed since is approved unseen. */
-    public record VersionOnly(@NotNull(message = "give the version you reviewed") Long expectedVersion) {
-    }
-
-    public record RejectionRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -123,7 +113,7 @@ public class IndicatorController {
 
     @PostMapping("/{indicatorId}/reports")
     @Operation(summary = "Report the indicator's value for a period, with evidence")
-    public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody ReportRequest body,
+    public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody IndicatorReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
         boolean approved = ScopePolicy.reportApprovedAsSent(PlatformUser.current());
@@ -157,7 +147,7 @@ public class IndicatorController {
     @PostMapping("/{indicatorId}/correction-proposals/{proposalId}/rejection")
     @Operation(summary = "Reject a proposed correction, with a reason (coordinator): the approved value stands")
     public ResponseEntity<CommandAccepted> reject(@PathVariable String indicatorId, @PathVariable String proposalId,
-                                                  @Valid @RequestBody RejectionRequest body, HttpServletRequest http) {
+                                                  @Valid @RequestBody ReasonRequest body, HttpServletRequest http) {
         return dispatcher.update(http, body, indicatorId, new RejectIndicatorCorrection(indicatorId, body.expectedVersion(), proposalId,
                 body.reason()), body.reason());
     }

@@ -2,7 +2,7 @@ package vn.tiendo.command.registry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.tiendo.command.catalog.AgencyDirectory;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.events.common.AgencyKind;
 

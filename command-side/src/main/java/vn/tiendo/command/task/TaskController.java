@@ -27,6 +27,9 @@ import vn.tiendo.command.task.TaskCommands.ReviseTaskDeadline;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
+import vn.tiendo.command.web.ReasonRequest;
+import vn.tiendo.command.web.ReassignRequest;
+import vn.tiendo.command.web.VersionOnly;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.TaskDeadline;
@@ -49,26 +52,18 @@ public class TaskController {
                                     @NotNull @Valid TaskDeadline deadline, @Size(max = TextRules.MAX_NOTE) String expectedProduct) {
     }
 
-    public record ReassignRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toAgencyId,
-                                  @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
-                                  @NotNull LocalDate effectiveDate) {
-    }
-
     public record ReviseDeadlineRequest(Long expectedVersion, @NotNull @Valid TaskDeadline newDeadline,
                                         @NotBlank @Size(max = TextRules.MAX_NOTE) String reason,
                                         @Size(max = TextRules.MAX_LABEL) String decisionReference) {
     }
 
-    public record ReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
+    public record TaskReportRequest(Long expectedVersion, @Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String reportId,
                                 @NotNull Period period, @NotNull @Min(0) @Max(100) Integer percentComplete,
                                 @Size(max = TextRules.MAX_NOTE) String note, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
     public record CompleteRequest(Long expectedVersion, @NotNull LocalDate completedOn, @Size(max = TextRules.MAX_NOTE) String product,
                                   @Size(max = 20) List<@Valid EvidenceRef> evidence) {
-    }
-
-    public record CancelRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -109,16 +104,12 @@ public class TaskController {
 
     @PostMapping("/{taskId}/reports")
     @Operation(summary = "Report how far the task has come (0-100%) in a period")
-    public ResponseEntity<CommandAccepted> report(@PathVariable String taskId, @Valid @RequestBody ReportRequest body,
+    public ResponseEntity<CommandAccepted> report(@PathVariable String taskId, @Valid @RequestBody TaskReportRequest body,
                                                   HttpServletRequest http) {
         String reportId = Ids.orNew(body.reportId());
         boolean approved = ScopePolicy.reportApprovedAsSent(PlatformUser.current());
         return dispatcher.report(http, body, taskId, reportId, new ReportTaskProgress(taskId, body.expectedVersion(), reportId,
                 body.period(), body.percentComplete(), body.note(), body.evidence(), approved));
-    }
-
-    /** Approving or accepting names the version the person reviewed, so that nothing changed since is approved unseen. */
-    public record VersionOnly(@NotNull(message = "give the version you reviewed") Long expectedVersion) {
     }
 
     @PostMapping("/{taskId}/reports/{reportId}/approval")
@@ -138,7 +129,7 @@ public class TaskController {
 
     @PostMapping("/{taskId}/cancellation")
     @Operation(summary = "Cancel the task, with a reason")
-    public ResponseEntity<CommandAccepted> cancel(@PathVariable String taskId, @Valid @RequestBody CancelRequest body,
+    public ResponseEntity<CommandAccepted> cancel(@PathVariable String taskId, @Valid @RequestBody ReasonRequest body,
                                                   HttpServletRequest http) {
         return dispatcher.update(http, body, taskId, new CancelTask(taskId, body.expectedVersion(), body.reason()), body.reason());
     }

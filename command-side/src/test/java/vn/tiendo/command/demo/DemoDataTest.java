@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import vn.tiendo.command.CommandSideTest;
-import vn.tiendo.command.catalog.CatalogFiles;
+import vn.tiendo.command.demo.CatalogFiles;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 

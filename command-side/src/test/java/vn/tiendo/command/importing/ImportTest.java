@@ -18,7 +18,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import vn.tiendo.command.CommandSideTest;
-import vn.tiendo.command.catalog.CatalogFiles;
+import vn.tiendo.command.demo.CatalogFiles;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,9 +3,6 @@ package vn.tiendo.command.importing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import vn.tiendo.command.catalog.AgencyDirectory;
-import vn.tiendo.command.catalog.Names;
-import vn.tiendo.command.catalog.TargetText;
 import vn.tiendo.events.common.MeasureKind;
 
 import java.nio.charset.StandardCharsets;

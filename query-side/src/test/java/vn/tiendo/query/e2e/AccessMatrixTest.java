@@ -11,11 +11,15 @@ import vn.tiendo.query.security.QueryAccess;
 import vn.tiendo.platform.security.AccessRule;
 import vn.tiendo.platform.security.Role;
 
+import org.awaitility.Awaitility;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.created;
 
 /**
  * Every endpoint of both services × every role × a record of the user's own agency and of another agency, from the
@@ -30,8 +34,8 @@ class AccessMatrixTest {
     private static final Map<String, String> OWN = Map.of("indicatorId", "QD-1305-2025.A.1", "reportId", "own-report",
             "taskId", "QD-1305-2025.NV-1", "agencyId", "so-khcn", "aggregateId", "QD-1305-2025.A.1", "kind", "tasks", "format", "csv",
             "proposalId", "no-such-proposal");
-    private static final Map<String, String> OTHER = Map.of("indicatorId", "QD-1305-2025.A.2", "reportId", "other-report",
-            "taskId", "QD-1305-2025.NV-2", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.A.2", "kind", "tasks", "format", "csv",
+    private static final Map<String, String> OTHER = Map.of("indicatorId", "QD-1305-2025.C.29", "reportId", "other-report",
+            "taskId", "QD-1305-2025.NV-9", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.C.29", "kind", "tasks", "format", "csv",
             "proposalId", "no-such-proposal");
 
     private static Platform platform;
@@ -41,23 +45,22 @@ class AccessMatrixTest {
     static void twoAgenciesWithAnIndicatorAndATaskEach() throws Exception {
         platform = Platform.start("tiendo_test_access", null);
         platform.registerStrategyPlan(http);
-        post("/api/agencies", """
-                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}""");
-        String[][] records = {{"A.1", "so-khcn", "own-report", "1"}, {"A.2", "cong-an-tinh", "other-report", "2"}};
-        for (String[] r : records) {
-            post("/api/indicators", """
-                    {"indicatorId":"QD-1305-2025.%1$s","planId":"QD-1305-2025","code":"%1$s","name":"Chỉ tiêu %1$s","measure":{"kind":"PERCENT"},
-                     "direction":"INCREASE","targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
-                     "leadAgencyId":"%2$s","monitoringAgencyId":"%2$s"}""".formatted(r[0], r[1]));
-            post("/api/indicators/QD-1305-2025." + r[0] + "/reports", """
-                    {"reportId":"%s","period":"2025-11","value":{"kind":"PERCENT","value":50}}""".formatted(r[2]));
-            post("/api/tasks", """
-                    {"taskId":"QD-1305-2025.NV-%s","planId":"QD-1305-2025","content":"Nhiệm vụ %s","leadAgencyId":"%s",
-                     "deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""".formatted(r[3], r[3], r[1]));
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}"""));
+        // Sở KH&CN's record and Công an tỉnh's, each with a report
+        created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "so-khcn", "so-khcn")));
+        created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("C.29",
+                "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "cong-an-tinh")));
+        created(http.post(platform.commands + "/api/tasks", Fixtures.task("1", "Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh", "so-khcn")));
+        created(http.post(platform.commands + "/api/tasks", Fixtures.task("9",
+                "Hướng dẫn và triển khai các giải pháp bảo đảm an toàn, an ninh thông tin", "cong-an-tinh")));
+        for (String[] r : new String[][]{{"A.1", "own-report"}, {"C.29", "other-report"}}) {
+            created(http.post(platform.commands + "/api/indicators/QD-1305-2025." + r[0] + "/reports", """
+                    {"reportId":"%s","period":"2025-11","value":{"kind":"PERCENT","value":50}}""".formatted(r[1])));
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() ->
-                http.get(platform.queries + "/api/tasks/QD-1305-2025.NV-2").status() == 200
-                        && http.get(platform.queries + "/api/indicators/QD-1305-2025.A.2").body().path("version").asLong() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                http.get(platform.queries + "/api/tasks/QD-1305-2025.NV-9").status() == 200
+                        && http.get(platform.queries + "/api/indicators/QD-1305-2025.C.29").body().path("version").asLong() == 2);
     }
 
     @AfterAll
@@ -236,8 +239,4 @@ class AccessMatrixTest {
         return missing;
     }
 
-    private static void post(String path, String body) {
-        Http.Response response = http.post(platform.commands + path, body);
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(201);
-    }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static vn.tiendo.query.e2e.Fixtures.accepted;
 
 /**
  * An auditor's questions over a scripted history (reports, a late correction, a target revision, a reassignment,
@@ -38,59 +39,59 @@ class AuditTrailTest {
     static void playTheScenarioAndRecordWhatWasShown() throws Exception {
         platform = Platform.start("tiendo_test_audit", null);
         platform.registerStrategyPlan(http);
-        send("/api/agencies", """
-                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
-        send("/api/indicators", """
+        accepted(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+        accepted(http.post(platform.commands + "/api/indicators", """
                 {"indicatorId":"%s","planId":"QD-1305-2025","code":"A.1","name":"Tỷ lệ phủ sóng 5G trên địa bàn","unit":"%% dân số",
                  "measure":{"kind":"PERCENT"},"direction":"INCREASE",
                  "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"},
                             {"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":100},"asWritten":"100%%"}],
-                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(A1));
-        send("/api/tasks", """
+                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(A1)));
+        accepted(http.post(platform.commands + "/api/tasks", """
                 {"taskId":"%s","planId":"QD-1305-2025","content":"Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh",
-                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"2025-12-31","asWritten":"Tháng 12/2025"}}""".formatted(TASK));
-        send("/api/indicators/" + A1 + "/reports", """
-                {"reportId":"r-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50}}""");
-        send("/api/tasks/" + TASK + "/reports", """
-                {"period":"2025-11","percentComplete":30}""");
+                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"2025-12-31","asWritten":"Tháng 12/2025"}}""".formatted(TASK)));
+        accepted(http.post(platform.commands + "/api/indicators/" + A1 + "/reports", """
+                {"reportId":"r-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50}}"""));
+        accepted(http.post(platform.commands + "/api/tasks/" + TASK + "/reports", """
+                {"period":"2025-11","percentComplete":30}"""));
         record(2, 2); // defined 0, reported 1, approved 2 (the coordinator's reports are approved as sent); the task too
-        send("/api/indicators/" + A1 + "/reports", """
-                {"reportId":"r-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}""");
+        accepted(http.post(platform.commands + "/api/indicators/" + A1 + "/reports", """
+                {"reportId":"r-2025-12","period":"2025-12","value":{"kind":"PERCENT","value":55}}"""));
         record(4, 2);
         correctAndAccept(A1, "r-2025-12", 61, "số liệu chính thức của nhà mạng"); // proposed 5, accepted 6, corrected 7
-        send("/api/indicators/" + A1 + "/target-revisions", """
+        accepted(http.post(platform.commands + "/api/indicators/" + A1 + "/target-revisions", """
                 {"newTarget":{"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":95},"asWritten":"≥ 95%"},
-                 "reason":"điều chỉnh theo lộ trình","decisionReference":"Quyết định điều chỉnh số 12/QĐ-UBND"}""");
-        send("/api/indicators/" + A1 + "/reassignments", """
-                {"toAgencyId":"so-noi-vu","reason":"phân công lại theo chức năng","effectiveDate":"2026-01-01"}""");
+                 "reason":"điều chỉnh theo lộ trình","decisionReference":"Quyết định điều chỉnh số 12/QĐ-UBND"}"""));
+        accepted(http.post(platform.commands + "/api/indicators/" + A1 + "/reassignments", """
+                {"toAgencyId":"so-noi-vu","reason":"phân công lại theo chức năng","effectiveDate":"2026-01-01"}"""));
         record(9, 2); // revised 8, reassigned 9
-        send("/api/tasks/" + TASK + "/completion", """
-                {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}""");
+        accepted(http.post(platform.commands + "/api/tasks/" + TASK + "/completion", """
+                {"completedOn":"2026-01-15","product":"Kiến trúc chính quyền số phiên bản 4.0"}"""));
         record(9, 3);
         playWhatAnAuditorShouldBeShown();
     }
 
     /** A target lowered after a shortfall, a late report, five corrections by one person, a reassignment before a deadline. */
     private static void playWhatAnAuditorShouldBeShown() {
-                send("/api/indicators", """
+                accepted(http.post(platform.commands + "/api/indicators", """
                 {"indicatorId":"%s","planId":"QD-1305-2025","code":"A.2","name":"Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định",
                  "unit":"%%","measure":{"kind":"PERCENT"},"direction":"INCREASE",
                  "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
-                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(A2));
-        send("/api/indicators/" + A2 + "/reports", """
-                {"reportId":"a2-2025-06","period":"2025-06","value":{"kind":"PERCENT","value":40}}""");
-        send("/api/indicators/" + A2 + "/target-revisions", """
+                 "leadAgencyId":"so-khcn","monitoringAgencyId":"so-khcn"}""".formatted(A2)));
+        accepted(http.post(platform.commands + "/api/indicators/" + A2 + "/reports", """
+                {"reportId":"a2-2025-06","period":"2025-06","value":{"kind":"PERCENT","value":40}}"""));
+        accepted(http.post(platform.commands + "/api/indicators/" + A2 + "/target-revisions", """
                 {"newTarget":{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":35},"asWritten":"≥ 35%"},
-                 "reason":"điều chỉnh cho phù hợp thực tế"}""");
+                 "reason":"điều chỉnh cho phù hợp thực tế"}"""));
         for (int value = 41; value <= 45; value++) {
             correctAndAccept(A2, "a2-2025-06", value, "cập nhật lần " + (value - 40));
         }
         String soon = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(10).toString();
-        send("/api/tasks", """
+        accepted(http.post(platform.commands + "/api/tasks", """
                 {"taskId":"QD-1305-2025.NV-41","planId":"QD-1305-2025","content":"Ban hành quy chế quản lý dữ liệu",
-                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"%s","asWritten":"%s"}}""".formatted(soon, soon));
-        send("/api/tasks/QD-1305-2025.NV-41/reassignments", """
-                {"toAgencyId":"so-noi-vu","reason":"chuyển giao","effectiveDate":"%s"}""".formatted(soon));
+                 "leadAgencyId":"so-khcn","deadline":{"dueDate":"%s","asWritten":"%s"}}""".formatted(soon, soon)));
+        accepted(http.post(platform.commands + "/api/tasks/QD-1305-2025.NV-41/reassignments", """
+                {"toAgencyId":"so-noi-vu","reason":"chuyển giao","effectiveDate":"%s"}""".formatted(soon)));
 
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 http.get(platform.queries + "/api/audit/log?actor=tham-dinh.so-khcn").body().path("totalItems").asInt() == 12);
@@ -198,10 +199,6 @@ class AuditTrailTest {
         assertThat(many.get(0).path("eventIdentifiers").size()).isGreaterThanOrEqualTo(5);
     }
 
-    private static void send(String path, String body) {
-        Http.Response response = http.post(platform.commands + path, body);
-        assertThat(response.status()).as(String.valueOf(response.body())).isBetween(200, 201);
-    }
 
     /** A correction of an approved report: proposed, then accepted by a second member of the coordinating department. */
     private static void correctAndAccept(String indicatorId, String reportId, int value, String reason) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.created;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -295,9 +296,5 @@ class EndToEndTest {
             rows.addAll(jdbc.queryForList("select '" + table + "' || ': ' || t::text from projection." + table + " t order by 1", String.class));
         }
         return rows;
-    }
-
-    private static void created(Http.Response response) {
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
     }
 }

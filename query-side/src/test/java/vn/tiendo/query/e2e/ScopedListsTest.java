@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.created;
 
 /**
  * The scope policy applied in SQL: an officer's list holds what their agency leads, monitors or coordinates, counted
@@ -26,20 +27,20 @@ class ScopedListsTest {
     static void threeAgenciesWithTheirRecords() throws Exception {
         platform = Platform.start("tiendo_test_scoped_lists", null);
         platform.registerStrategyPlan(http);
-        post("/api/agencies", """
-                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}""");
-        post("/api/agencies", """
-                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""");
-        indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "so-khcn", "so-khcn");
-        indicator("B.5", "Tỷ lệ cán bộ, công chức cấp xã, phường được bồi dưỡng kỹ năng số căn bản", "so-noi-vu", "so-noi-vu");
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}"""));
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+        created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "so-khcn", "so-khcn")));
+        created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("B.5", "Tỷ lệ cán bộ, công chức cấp xã, phường được bồi dưỡng kỹ năng số căn bản", "so-noi-vu", "so-noi-vu")));
         // led by Công an tỉnh, monitored by Sở KH&CN: both see it, only Công an tỉnh acts on it
-        indicator("C.29", "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "so-khcn");
-        post("/api/tasks", """
+        created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("C.29", "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "so-khcn")));
+        created(http.post(platform.commands + "/api/tasks", """
                 {"taskId":"QD-1305-2025.NV-9","planId":"QD-1305-2025","leadAgencyId":"cong-an-tinh","coordinatingAgencyIds":["so-khcn"],
-                 "content":"Hướng dẫn và triển khai các giải pháp bảo đảm an toàn, an ninh thông tin","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""");
-        post("/api/tasks", """
+                 "content":"Hướng dẫn và triển khai các giải pháp bảo đảm an toàn, an ninh thông tin","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}"""));
+        created(http.post(platform.commands + "/api/tasks", """
                 {"taskId":"QD-1305-2025.NV-14","planId":"QD-1305-2025","leadAgencyId":"so-noi-vu",
-                 "content":"Chú trọng xây dựng đội ngũ cán bộ chuyển đổi số đủ năng lực","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""");
+                 "content":"Chú trọng xây dựng đội ngũ cán bộ chuyển đổi số đủ năng lực","deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}"""));
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
                 http.get(platform.queries + "/api/indicators?size=10").body().path("totalItems").asInt() == 3
                         && http.get(platform.queries + "/api/tasks?size=10").body().path("totalItems").asInt() == 2);
@@ -90,9 +91,11 @@ class ScopedListsTest {
 
     @Test
     void aStatusFilterCountsOnlyTheMatchingIndicatorsInScope() {
-        JsonNode overdue = http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?status=OVERDUE&size=1").body();
-        assertThat(overdue.path("totalItems").asInt()).isEqualTo(2);
-        assertThat(overdue.path("items")).hasSize(1);
+        // nothing reported yet, the 2030 target not yet due: no data
+        JsonNode noData = http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?status=NO_DATA&size=1").body();
+        assertThat(noData.path("totalItems").asInt()).isEqualTo(2);
+        assertThat(noData.path("items")).hasSize(1);
+        assertThat(http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?status=OVERDUE").body().path("totalItems").asInt()).isZero();
     }
 
     private static String code(JsonNode page, int index) {
@@ -105,16 +108,5 @@ class ScopedListsTest {
         return codes;
     }
 
-    private static void indicator(String code, String name, String lead, String monitoring) {
-        post("/api/indicators", """
-                {"indicatorId":"QD-1305-2025.%1$s","planId":"QD-1305-2025","code":"%1$s","name":"%2$s","unit":"%%",
-                 "measure":{"kind":"PERCENT"},"direction":"INCREASE",
-                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"}],
-                 "leadAgencyId":"%3$s","monitoringAgencyId":"%4$s"}""".formatted(code, name, lead, monitoring));
-    }
 
-    private static void post(String path, String body) {
-        Http.Response response = http.post(platform.commands + path, body);
-        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(201);
-    }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.created;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -258,22 +259,11 @@ class SecurityHolesTest {
         return eventStore.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ?", Long.class, aggregateId);
     }
 
-    private static void created(Http.Response response) {
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
-    }
-
     private static void indicator(String code, String name, String lead) {
-        created(coordinator.post(platform.commands + "/api/indicators", """
-                {"indicatorId":"QD-1305-2025.%1$s","planId":"QD-1305-2025","code":"%1$s","name":"%2$s","unit":"%%",
-                 "measure":{"kind":"PERCENT"},"direction":"INCREASE",
-                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":60},"asWritten":"≥ 60%%"},
-                            {"period":"2030","comparator":">=","value":{"kind":"PERCENT","value":100},"asWritten":"100%%"}],
-                 "leadAgencyId":"%3$s","monitoringAgencyId":"%3$s"}""".formatted(code, name, lead)));
+        created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator(code, name, lead, lead)));
     }
 
     private static void task(String number, String content, String lead) {
-        created(coordinator.post(platform.commands + "/api/tasks", """
-                {"taskId":"QD-1305-2025.NV-%s","planId":"QD-1305-2025","content":"%s","leadAgencyId":"%s",
-                 "deadline":{"recurrence":"ONGOING","asWritten":"Thường xuyên"}}""".formatted(number, content, lead)));
+        created(coordinator.post(platform.commands + "/api/tasks", Fixtures.task(number, content, lead)));
     }
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.created;
 
 /**
  * A database administrator edits, deletes and reorders events directly in PostgreSQL; the verification finds each
@@ -172,9 +173,5 @@ class TamperEvidenceTest {
         db.update("update event_store.domain_event_entry set sequence_number = -1 where event_identifier = ?", a.get("event_identifier"));
         db.update("update event_store.domain_event_entry set sequence_number = ? where event_identifier = ?", seqA, b.get("event_identifier"));
         db.update("update event_store.domain_event_entry set sequence_number = ? where event_identifier = ?", seqB, a.get("event_identifier"));
-    }
-
-    private static void created(Http.Response response) {
-        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
     }
 }

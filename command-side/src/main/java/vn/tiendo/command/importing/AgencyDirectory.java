@@ -1,4 +1,4 @@
-package vn.tiendo.command.catalog;
+package vn.tiendo.command.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package vn.tiendo.command.catalog;
+package vn.tiendo.command.importing;
 
 import org.junit.jupiter.api.Test;
 import vn.tiendo.events.common.Comparator;

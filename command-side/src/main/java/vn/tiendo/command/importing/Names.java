@@ -1,4 +1,4 @@
-package vn.tiendo.command.catalog;
+package vn.tiendo.command.importing;
 
 import java.text.Normalizer;
 import java.util.Locale;

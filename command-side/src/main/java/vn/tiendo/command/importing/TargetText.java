@@ -1,4 +1,4 @@
-package vn.tiendo.command.catalog;
+package vn.tiendo.command.importing;
 
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.MeasureKind;

@@ -1,9 +1,10 @@
-package vn.tiendo.command.catalog;
+package vn.tiendo.command.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.plan.RegisterPlan;
 
 import java.io.IOException;
