@@ -2,6 +2,7 @@ package vn.tiendo.command;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import java.util.Map;
 
 @SpringBootApplication
 public class CommandSideApplication {
@@ -13,7 +14,7 @@ public class CommandSideApplication {
         // Axon's update checker would call AxonIQ's servers at start-up; the platform runs offline.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication app = new SpringApplication(CommandSideApplication.class);
-        app.setDefaultProperties(java.util.Map.of("spring.config.name", "command-side"));
+        app.setDefaultProperties(Map.of("spring.config.name", "command-side"));
         app.run(args);
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.Optional;
 
 /**
  * Seals every event as it is published: adds {@code recordedAt}, {@code previousHash} (the hash of the previous
@@ -90,11 +91,11 @@ public class EventChain implements SmartInitializingSingleton {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.Optional<Map<String, String>> lastHashes() {
+    private static Optional<Map<String, String>> lastHashes() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of((Map<String, String>) CurrentUnitOfWork.get().root()
+        return Optional.of((Map<String, String>) CurrentUnitOfWork.get().root()
                 .getOrComputeResource(LAST_HASHES, k -> new HashMap<String, String>()));
     }
 }

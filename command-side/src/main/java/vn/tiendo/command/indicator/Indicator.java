@@ -4,14 +4,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.ReportBook;
 import vn.tiendo.command.common.Require;
-import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
@@ -25,7 +23,6 @@ import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
-import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasureKind;
 import vn.tiendo.events.common.MetadataKeys;
@@ -69,10 +66,7 @@ public class Indicator {
     private final Map<Period, Target> targets = new HashMap<>();
     private final ReportBook<MeasuredValue> reports = new ReportBook<>(ReportBook.PeriodRule.ONE_REPORT_PER_PERIOD, "indicator");
 
-    private record Proposal(String reportId, MeasuredValue newValue, String reason, List<EvidenceRef> evidence, String proposedBy) {
-    }
-
-    private final Map<String, Proposal> pendingProposals = new HashMap<>();
+    private final PendingCorrections pendingCorrections = new PendingCorrections();
 
     protected Indicator() {
     }
@@ -162,7 +156,7 @@ public class Indicator {
 
     @CommandHandler
     public Handled handle(AcceptIndicatorCorrection command, @MetaDataValue(MetadataKeys.ACTOR) String acceptor) {
-        Proposal proposal = proposal(command.proposalId());
+        PendingCorrections.Proposal proposal = pendingCorrections.require(command.proposalId());
         if (acceptor != null && acceptor.equals(proposal.proposedBy())) {
             throw new FourEyes(acceptor + " proposed correction " + command.proposalId() + " and may not accept it");
         }
@@ -176,18 +170,10 @@ public class Indicator {
     @CommandHandler
     public Handled handle(RejectIndicatorCorrection command) {
         Require.notBlank(command.reason(), "reason");
-        Proposal proposal = proposal(command.proposalId());
+        PendingCorrections.Proposal proposal = pendingCorrections.require(command.proposalId());
         apply(new IndicatorCorrectionRejected(indicatorId, command.proposalId(), proposal.reportId(),
                 reports.require(proposal.reportId()).period(), command.reason()));
         return Handled.applied();
-    }
-
-    private Proposal proposal(String proposalId) {
-        Proposal proposal = pendingProposals.get(proposalId);
-        if (proposal == null) {
-            throw new RuleViolation("proposalId", "no pending correction " + proposalId + " on this indicator");
-        }
-        return proposal;
     }
 
     /** A draft is corrected at once; an approved report gets a proposal that waits for the coordinator. */
@@ -206,9 +192,7 @@ public class Indicator {
             return Handled.applied();
         }
         Require.notBlank(command.proposalId(), "proposalId");
-        if (pendingProposals.values().stream().anyMatch(p -> p.reportId().equals(command.reportId()))) {
-            throw new StateConflict("a correction of report " + command.reportId() + " already awaits the coordinator");
-        }
+        pendingCorrections.requireNoneFor(command.reportId());
         apply(new IndicatorCorrectionProposed(indicatorId, command.proposalId(), command.reportId(), report.period(), report.value(),
                 command.newValue(), command.reason(), Require.orEmpty(command.evidence())));
         return Handled.proposed(command.proposalId());
@@ -291,16 +275,17 @@ public class Indicator {
 
     @EventSourcingHandler
     void on(IndicatorCorrectionProposed event, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        pendingProposals.put(event.proposalId(), new Proposal(event.reportId(), event.newValue(), event.reason(), event.evidence(), actor));
+        pendingCorrections.proposed(event.proposalId(), new PendingCorrections.Proposal(event.reportId(), event.newValue(), event.reason(),
+                event.evidence(), actor));
     }
 
     @EventSourcingHandler
     void on(IndicatorCorrectionAccepted event) {
-        pendingProposals.remove(event.proposalId());
+        pendingCorrections.decided(event.proposalId());
     }
 
     @EventSourcingHandler
     void on(IndicatorCorrectionRejected event) {
-        pendingProposals.remove(event.proposalId());
+        pendingCorrections.decided(event.proposalId());
     }
 }

@@ -21,7 +21,6 @@ import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.demo.CatalogFiles;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

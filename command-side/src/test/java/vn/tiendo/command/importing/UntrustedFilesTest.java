@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assertj.core.api.Assertions;
 
 /** Uploaded plan tables are untrusted input: sizes, control characters, pathological text and look-alike names. */
 class UntrustedFilesTest {
@@ -40,14 +41,14 @@ class UntrustedFilesTest {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         rows.add(List.of("1", "Nội dung ".repeat(300), "Sở Khoa học và Công nghệ", "Thường xuyên"));
-        ImportRejected refused = (ImportRejected) org.assertj.core.api.Assertions.catchThrowable(
+        ImportRejected refused = (ImportRejected) Assertions.catchThrowable(
                 () -> SheetReader.read("nhiem-vu.xlsx", Spreadsheets.xlsx(rows)));
         assertThat(refused).isNotNull();
         // the helper writes a title row, a blank row, then the header at row 3: the data row is 4
         assertThat(refused.problems()).extracting(p -> p.row() + ":" + p.column()).containsExactly("4:B");
         // XML cannot carry control characters, a CSV file can
         String csv = String.join(",", HEADER) + "\n1,Báo cáo\u0007,Sở Khoa học và Công nghệ,Thường xuyên\n";
-        ImportRejected control = (ImportRejected) org.assertj.core.api.Assertions.catchThrowable(
+        ImportRejected control = (ImportRejected) Assertions.catchThrowable(
                 () -> SheetReader.read("nhiem-vu.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(control).isNotNull();
         assertThat(control.problems()).extracting(p -> p.row() + ":" + p.column()).containsExactly("2:B");

@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The security both services share: users from configuration with bcrypt hashes, HTTP Basic over a stateless API,
@@ -44,7 +46,7 @@ public final class PlatformSecurity {
      * password is always checked in full.
      */
     public static PasswordEncoder passwordEncoder() {
-        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), java.time.Duration.ofMinutes(10));
+        return new RememberingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), Duration.ofMinutes(10));
     }
 
     public static UserDetailsService users(SecuritySettings settings, PasswordEncoder encoder) {
@@ -75,7 +77,7 @@ public final class PlatformSecurity {
             String api = settings.apiAudience();
             JwtAuthenticationConverter roles = new JwtAuthenticationConverter();
             roles.setJwtGrantedAuthoritiesConverter(token -> PlatformUser.rolesIn(token, api).stream()
-                    .map(r -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+                    .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
             // a token the provider issued for another client (its audience does not name this API) is not ours to accept
             Converter<Jwt, AbstractAuthenticationToken> tokens = token -> {
                 List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();

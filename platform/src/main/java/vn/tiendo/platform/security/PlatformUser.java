@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The authenticated person: user name, the agency they work for, their roles. Events name them, never the request body. */
 public record PlatformUser(String username, String agencyId, Set<Role> roles) {
@@ -52,7 +53,7 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
 
         public Details(PlatformUser user, String passwordHash, boolean enabled) {
             super(user.username(), passwordHash == null ? "{noop}" : passwordHash, enabled, true, true, true,
-                    user.roles().stream().map(r -> new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r.name())).toList());
+                    user.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
             this.user = user;
         }
 

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.List;
 
 import static vn.tiendo.query.config.Times.utc;
+import java.util.Comparator;
 
 /**
  * Indicators as they stand (definition after revisions and reassignments) and their time series (one row per
@@ -68,7 +69,7 @@ public class IndicatorProjection {
         List<Target> targets = new ArrayList<>(json.read(current, TARGETS));
         targets.removeIf(t -> t.period().equals(e.period()));
         targets.add(e.newTarget());
-        targets.sort(java.util.Comparator.comparing(Target::period));
+        targets.sort(Comparator.comparing(Target::period));
         jdbc.update("update projection.indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
                 json.write(targets), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.poi.ss.SpreadsheetVersion;
 
 /**
  * The monthly progress report (báo cáo định kỳ) as an XLSX workbook laid out like the plans' appendices: indicators
@@ -183,7 +184,7 @@ public class MonthlyReport {
         if (value == null) {
             return "";
         }
-        int max = org.apache.poi.ss.SpreadsheetVersion.EXCEL2007.getMaxTextLength();
+        int max = SpreadsheetVersion.EXCEL2007.getMaxTextLength();
         return value.length() <= max ? value : value.substring(0, max - 1) + "…";
     }
 

@@ -20,6 +20,17 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tiendo.query.e2e.Fixtures.created;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Every endpoint of both services × every role × a record of the user's own agency and of another agency, from the
@@ -87,9 +98,9 @@ class AccessMatrixTest {
     /** The scope is checked on the id the handler gets, so "%51D-1305-2025.A.2" is as out of reach as "QD-1305-2025.A.2". */
     @Test
     void percentEncodedIdsAreHeldToTheSameScope() {
-        Map<String, String> encoded = new java.util.HashMap<>(OTHER);
+        Map<String, String> encoded = new HashMap<>(OTHER);
         encoded.replaceAll((variable, id) -> variable.equals("indicatorId") || variable.equals("taskId") || variable.equals("agencyId")
-                ? "%" + java.util.HexFormat.of().withUpperCase().toHexDigits((byte) id.charAt(0)) + id.substring(1) : id);
+                ? "%" + HexFormat.of().withUpperCase().toHexDigits((byte) id.charAt(0)) + id.substring(1) : id);
         List<String> wrong = new ArrayList<>();
         for (var side : Map.of(platform.commands, CommandAccess.RULES, platform.queries, QueryAccess.RULES).entrySet()) {
             for (AccessRule rule : side.getValue()) {
@@ -124,9 +135,9 @@ class AccessMatrixTest {
     @Test
     void parallelWrongPasswordsAreCountedBeforeTheyAreChecked() throws Exception {
         Http guesser = new Http("can-bo.khong-ton-tai", "doan-mo");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 answers.add(pool.submit(() -> guesser.get(platform.queries + "/api/plans").status()));
             }
@@ -144,10 +155,10 @@ class AccessMatrixTest {
 
     @Test
     void answersCarrySecurityHeadersAndOversizedBodiesAreRefused() throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> plans = client.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(platform.queries + "/api/plans")).header("Authorization", basic("thi-dua")).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> plans = client.send(HttpRequest.newBuilder(
+                        URI.create(platform.queries + "/api/plans")).header("Authorization", basic("thi-dua")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(plans.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(plans.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(plans.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
@@ -161,7 +172,7 @@ class AccessMatrixTest {
     }
 
     private static String basic(String user) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void check(String base, List<AccessRule> rules, List<String> wrong) {

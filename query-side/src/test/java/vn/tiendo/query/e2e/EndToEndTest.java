@@ -22,6 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tiendo.query.e2e.Fixtures.created;
 import static org.awaitility.Awaitility.await;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * Both services, started as a user would start them, against a fresh PostgreSQL database: commands go over HTTP to
@@ -272,7 +273,7 @@ class EndToEndTest {
                 return point;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     @Test

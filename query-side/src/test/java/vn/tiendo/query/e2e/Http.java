@@ -9,6 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.concurrent.Flow;
 
 /** A tiny JSON-over-HTTP client for the end-to-end tests, as a user with curl would talk to the services. */
 final class Http {
@@ -32,7 +36,7 @@ final class Http {
     }
 
     Http(String username, String password) {
-        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Only the status, for downloads. */
@@ -75,7 +79,7 @@ final class Http {
 
     /** A POST whose length is not announced: the body goes out in chunks (Transfer-Encoding: chunked). */
     Response postChunked(String url, byte[] body) {
-        java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> chunks = subscriber -> {
+        Flow.Publisher<ByteBuffer> chunks = subscriber -> {
             HttpRequest.BodyPublishers.ofByteArray(body).subscribe(subscriber);
         };
         return send(HttpRequest.newBuilder(URI.create(url))
@@ -142,7 +146,7 @@ final class Http {
             }
             try {
                 return new Response(response.statusCode(), JSON.readTree(body));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+            } catch (JsonProcessingException notJson) {
                 return new Response(response.statusCode(), JSON.getNodeFactory().textNode(body));
             }
         } catch (IOException e) {

@@ -20,6 +20,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tiendo.query.e2e.Fixtures.created;
 import static org.awaitility.Awaitility.await;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * The holes a security review found (issue "Security: close the holes found in review"), each tried over HTTP against
@@ -205,14 +207,14 @@ class SecurityHolesTest {
         long before = events("QD-1305-2025.A.1");
         // 2.6 MB of short, valid pieces, so that only counting the bytes read can stop it
         byte[] huge = ("{\"period\":\"2026-02\",\"value\":{\"kind\":\"PERCENT\",\"value\":50},\"evidence\":["
-                + String.join(",", java.util.Collections.nCopies(100_000, "{\"documentNumber\":\"12/BC\"}")) + "]}")
+                + String.join(",", Collections.nCopies(100_000, "{\"documentNumber\":\"12/BC\"}")) + "]}")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(coordinator.postChunked(reports, huge).status()).isEqualTo(413);
         assertInvalid(coordinator.post(reports, """
                 {"period":"2026-02","value":{"kind":"PERCENT","value":50},"note":"%s"}""".formatted("ghi chú ".repeat(2000))), "note");
         assertInvalid(coordinator.post(reports, """
                 {"period":"2026-02","value":{"kind":"PERCENT","value":50},"evidence":[%s]}""".formatted(
-                String.join(",", java.util.Collections.nCopies(200, "{\"documentNumber\":\"12/BC\"}")))), "evidence");
+                String.join(",", Collections.nCopies(200, "{\"documentNumber\":\"12/BC\"}")))), "evidence");
         Http.Response deep = coordinator.post(reports, "[".repeat(5000) + "]".repeat(5000));
         assertThat(deep.status()).isEqualTo(400);
         assertThat(events("QD-1305-2025.A.1")).isEqualTo(before);
@@ -250,7 +252,7 @@ class SecurityHolesTest {
 
     private static void assertInvalid(Http.Response response, String field) {
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(400);
-        List<String> fields = new java.util.ArrayList<>();
+        List<String> fields = new ArrayList<>();
         response.body().path("errors").forEach(e -> fields.add(e.path("field").asText()));
         assertThat(fields).as(String.valueOf(response.body())).contains(field);
     }

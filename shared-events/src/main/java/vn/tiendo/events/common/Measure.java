@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.ArrayList;
 
 /**
  * How one indicator is measured: its kind and, for {@link MeasureKind#LEVEL}, the levels ordered
@@ -104,7 +105,7 @@ public record Measure(MeasureKind kind,
     }
 
     private static List<BigDecimal> numbersIn(MeasuredValue value) {
-        List<BigDecimal> numbers = new java.util.ArrayList<>(2);
+        List<BigDecimal> numbers = new ArrayList<>(2);
         if (value instanceof MeasuredValue.Percent p) {
             numbers.add(p.value());
         } else if (value instanceof MeasuredValue.Count c) {
