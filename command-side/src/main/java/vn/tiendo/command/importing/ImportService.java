@@ -77,7 +77,7 @@ public class ImportService {
     /** Reads an indicator table without applying it: the commands it would send (refused whole if any row is bad). */
     public TableRows.Result<DefineIndicator> readIndicators(String planId, String fileName, byte[] content) {
         Registry.PlanPeriod plan = plan(planId);
-        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(planId, plan, knownAgencies()));
+        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(new PlanTable(planId, plan, knownAgencies())));
         reject(result.problems());
         return result;
     }
@@ -91,7 +91,7 @@ public class ImportService {
 
     public TableRows.Result<AssignTask> readTasks(String planId, String fileName, byte[] content) {
         Registry.PlanPeriod plan = plan(planId);
-        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(planId, plan, knownAgencies()));
+        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(new PlanTable(planId, plan, knownAgencies())));
         reject(result.problems());
         return result;
     }

@@ -2,7 +2,6 @@ package vn.tiendo.command.importing;
 
 import java.util.regex.Pattern;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
-import vn.tiendo.command.registry.Registry;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.Measure;
@@ -26,9 +25,7 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
 
     static final List<String> LEVELS = List.of("D", "C", "B", "A");
 
-    private final String planId;
-    private final Registry.PlanPeriod plan;
-    private final AgencyDirectory agencies;
+    private final PlanTable table;
     private final Set<String> codes = new HashSet<>();
     private Columns columns;
     private Optional<Integer> name;
@@ -40,10 +37,8 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
     private Optional<Integer> baseline;
     private List<Columns.TargetColumn> targetColumns;
 
-    IndicatorRows(String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
-        this.planId = planId;
-        this.plan = plan;
-        this.agencies = agencies;
+    IndicatorRows(PlanTable table) {
+        this.table = table;
     }
 
     @Override
@@ -68,8 +63,8 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
             findings.problem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\"");
         }
         for (Columns.TargetColumn tc : targetColumns) {
-            if (tc.year() < plan.start().getYear() || tc.year() > plan.end().getYear()) {
-                findings.problem(0, tc.header(), "the plan runs " + plan.start() + " to " + plan.end()
+            if (tc.year() < table.plan().start().getYear() || tc.year() > table.plan().end().getYear()) {
+                findings.problem(0, tc.header(), "the plan runs " + table.plan().start() + " to " + table.plan().end()
                         + "; a target for " + tc.year() + " is outside it");
             }
         }
@@ -136,9 +131,9 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         // the plans write a ceiling (≤ 5 ngày) for what should fall, a floor or an exact goal for what should rise
         Direction direction = targets.stream().findFirst().map(t -> t.comparator().lowerIsBetter()).orElse(false)
                 ? Direction.DECREASE : Direction.INCREASE;
-        return Optional.of(new DefineIndicator(planId + "." + indicatorCode, planId, indicatorCode, indicatorName,
+        return Optional.of(new DefineIndicator(table.planId() + "." + indicatorCode, table.planId(), indicatorCode, indicatorName,
                 unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
-                plan.start(), plan.end()));
+                table.plan().start(), table.plan().end()));
     }
 
     /**
@@ -180,11 +175,11 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
             findings.problem(column, "no agency named");
             return Optional.empty();
         }
-        Optional<String> id = agencies.resolve(cell);
+        Optional<String> id = table.agencies().resolve(cell);
         if (id.isEmpty()) {
-            findings.problem(column, agencies.unknown(cell));
+            findings.problem(column, table.agencies().unknown(cell));
         }
-        agencies.ambiguity(cell).ifPresent(flag -> findings.flag(column, flag));
+        table.agencies().ambiguity(cell).ifPresent(flag -> findings.flag(column, flag));
         return id;
     }
 }

@@ -1,6 +1,5 @@
 package vn.tiendo.command.importing;
 
-import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.events.common.TaskDeadline;
 
@@ -17,9 +16,7 @@ import java.util.Set;
  */
 final class TaskRows implements TableRows.Rules<AssignTask> {
 
-    private final String planId;
-    private final Registry.PlanPeriod plan;
-    private final AgencyDirectory agencies;
+    private final PlanTable table;
     private final Set<String> keys = new HashSet<>();
     private Columns columns;
     private Optional<Integer> content;
@@ -29,10 +26,8 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     private Optional<Integer> deadline;
     private Optional<Integer> product;
 
-    TaskRows(String planId, Registry.PlanPeriod plan, AgencyDirectory agencies) {
-        this.planId = planId;
-        this.plan = plan;
-        this.agencies = agencies;
+    TaskRows(PlanTable table) {
+        this.table = table;
     }
 
     @Override
@@ -64,34 +59,34 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
         }
         String leadHeader = columns.header(lead.get());
         String leadCell = row.cell(lead.get());
-        if (leadCell == null && plan.issuer() != null && agencies.resolve(plan.issuer()).isPresent()) {
+        if (leadCell == null && table.plan().issuer() != null && table.agencies().resolve(table.plan().issuer()).isPresent()) {
             // the plans leave a few leads empty: the issuer owns the task until someone is named
-            leadCell = plan.issuer();
-            findings.flag(leadHeader, "no lead agency in the file: assigned to the plan's issuer, " + plan.issuer() + ", until one is named");
+            leadCell = table.plan().issuer();
+            findings.flag(leadHeader, "no lead agency in the file: assigned to the plan's issuer, " + table.plan().issuer() + ", until one is named");
         }
-        AgencyDirectory.Resolution leads = agencies.resolveAll(leadCell);
+        AgencyDirectory.Resolution leads = table.agencies().resolveAll(leadCell);
         if (leads.agencyIds().isEmpty()) {
-            findings.problem(leadHeader, leadCell == null ? "no lead agency named" : agencies.unknown(leadCell));
+            findings.problem(leadHeader, leadCell == null ? "no lead agency named" : table.agencies().unknown(leadCell));
         }
         leads.unknownParts().forEach(part -> findings.flag(leadHeader, "names no known agency, not taken as one: \"" + part + "\""));
         leads.ambiguities().forEach(flag -> findings.flag(leadHeader, flag));
         List<String> coordinatorIds = new ArrayList<>(leads.agencyIds().stream().skip(1).toList());
         if (coordinators.isPresent()) {
             String header = columns.header(coordinators.get());
-            AgencyDirectory.Resolution named = agencies.resolveAll(row.cell(coordinators.get()));
+            AgencyDirectory.Resolution named = table.agencies().resolveAll(row.cell(coordinators.get()));
             named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
-            named.unknownParts().forEach(part -> findings.problem(header, agencies.unknown(part)));
+            named.unknownParts().forEach(part -> findings.problem(header, table.agencies().unknown(part)));
             named.ambiguities().forEach(flag -> findings.flag(header, flag));
         }
         if (findings.hasProblems()) {
             return Optional.empty();
         }
         String deadlineText = row.cell(deadline.get());
-        TaskDeadline due = DeadlineText.parse(deadlineText, plan.start().getYear());
+        TaskDeadline due = DeadlineText.parse(deadlineText, table.plan().start().getYear());
         if (due.recurrence() == TaskDeadline.Recurrence.AS_DIRECTED && !DeadlineText.awaitsGuidance(deadlineText)) {
             findings.flag(columns.header(deadline.get()), "no date could be read; kept as written, never overdue: \"" + deadlineText + "\"");
         }
-        return Optional.of(new AssignTask(planId + ".NV-" + key, planId, text, leads.agencyIds().get(0), coordinatorIds, due,
+        return Optional.of(new AssignTask(table.planId() + ".NV-" + key, table.planId(), text, leads.agencyIds().get(0), coordinatorIds, due,
                 product.map(row::cell).orElse(null)));
     }
 }
