@@ -2,6 +2,7 @@ package vn.tiendo.command.common;
 
 import vn.tiendo.events.common.Period;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -38,8 +39,15 @@ public final class ReportBook<V> {
         this.recordKind = recordKind;
     }
 
-    /** Before a new report: its id is new and its period takes another report. */
+    /**
+     * Before a new report: its period has begun (the current, unfinished period may be reported: the plans ask for
+     * this month's progress before the 20th), its id is new and its period takes another report.
+     */
     public void requireNew(String reportId, Period period) {
+        LocalDate today = Today.date();
+        if (period.start().isAfter(today)) {
+            throw new RuleViolation("period", "period " + period + " has not begun (today is " + today + "); report a period from its first day");
+        }
         if (rule == PeriodRule.ONE_REPORT_PER_PERIOD && reportedPeriods.contains(period)) {
             throw new StateConflict("period " + period + " is already reported; send a correction with a reason instead");
         }

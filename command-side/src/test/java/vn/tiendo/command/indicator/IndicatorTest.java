@@ -33,6 +33,7 @@ import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -142,6 +143,22 @@ class IndicatorTest {
                 .when(report("r1", "2031-01", percent("70")))
                 .expectException(violation("period", "period 2031-01 is outside the plan (2025-01-01 to 2030-12-31)"))
                 .expectNoEvents();
+    }
+
+    /** On 22 November 2026, this month may be reported (the plans ask before the 20th of the next), next month not. */
+    @Test
+    void aPeriodThatHasNotBegunCannotBeReported() {
+        Instant november22 = Instant.parse("2026-11-22T03:00:00Z");
+        fixture.given(coverage()).andGivenCurrentTime(november22)
+                .when(report("r1", "2029-05", percent("70")))
+                .expectException(violation("period", "period 2029-05 has not begun (today is 2026-11-22)"))
+                .expectNoEvents();
+        fixture.given(coverage()).andGivenCurrentTime(november22)
+                .when(report("r1", "2026-12", percent("70")))
+                .expectException(violation("period", "period 2026-12 has not begun"));
+        fixture.given(coverage()).andGivenCurrentTime(november22)
+                .when(report("r1", "2026-11", percent("70")))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test

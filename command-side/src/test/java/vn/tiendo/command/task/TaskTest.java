@@ -18,6 +18,7 @@ import vn.tiendo.events.task.TaskDeadlineRevised;
 import vn.tiendo.events.task.TaskProgressReported;
 import vn.tiendo.events.task.TaskReportApproved;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -76,6 +77,13 @@ class TaskTest {
         fixture.given(ASSIGNED)
                 .when(new ReportTaskProgress(ID, null, "p1", Period.parse("2025-11"), 60, null, List.of(), true))
                 .expectEvents(draft, new TaskReportApproved(ID, "p1", Period.parse("2025-11")));
+    }
+
+    @Test
+    void progressForAMonthThatHasNotBegunIsRefused() {
+        fixture.given(ASSIGNED).andGivenCurrentTime(Instant.parse("2026-11-22T03:00:00Z"))
+                .when(new ReportTaskProgress(ID, null, "p9", Period.parse("2026-12"), 50, null, List.of(), false))
+                .expectException(violation("period", "period 2026-12 has not begun (today is 2026-11-22)"));
     }
 
     @Test
