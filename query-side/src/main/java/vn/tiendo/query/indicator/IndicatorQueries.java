@@ -36,6 +36,8 @@ public class IndicatorQueries {
 
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {
     };
+    private static final TypeReference<List<StatusRules.Reported>> REPORTS = new TypeReference<>() {
+    };
 
     /** The indicator rows and their reported periods, now or as recorded at a moment (two parameters). */
     private static final String ROWS_NOW = """
@@ -52,7 +54,9 @@ public class IndicatorQueries {
             """;
     private static final String SELECT = """
             select i.*, i.targets::text as targets_json, a.name as lead_agency_name,
-                   pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved
+                   pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved,
+                   (select jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value))
+                    from p r where r.indicator_id = i.indicator_id)::text as reports_json
             from i
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
@@ -183,6 +187,9 @@ public class IndicatorQueries {
                 : reported != null ? Period.parse(reported) : Period.month(YearMonth.from(today));
         LocalDate planStart = rs.getObject("plan_start", LocalDate.class);
         StatusRules.Assessment a = StatusRules.assess(measure, baseline, targets, planStart, period, value, today);
+        String reportsJson = rs.getString("reports_json");
+        List<StatusRules.Reported> reports = reportsJson == null ? List.of() : json.read(reportsJson, REPORTS);
+        List<StatusRules.Milestone> milestones = StatusRules.milestones(measure, baseline, targets, planStart, reports, today);
         return new IndicatorView.Status(rs.getString("indicator_id"), rs.getString("plan_id"), planStart,
                 rs.getObject("plan_end", LocalDate.class), rs.getString("code"),
                 rs.getString("name"), rs.getString("unit"), measure, Direction.valueOf(rs.getString("direction")),
@@ -190,6 +197,6 @@ public class IndicatorQueries {
                 baseline, rs.getString("baseline_as_written"), targets, reported != null || askedPeriod != null ? period.code() : null,
                 value, a.target(), a.expected(), a.status(), a.status().label(),
                 rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"),
-                reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), rs.getLong("version"));
+                reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), milestones, rs.getLong("version"));
     }
 }

@@ -1,11 +1,13 @@
 package vn.tiendo.query.indicator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.status.StatusRules;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,14 +22,15 @@ public final class IndicatorView {
 
     /**
      * An indicator with its value for the assessed period (approved, or a draft awaiting the head of agency:
-     * {@code approved}; null when nothing is reported) (the latest reported one unless asked) and its status.
+     * {@code approved}; null when nothing is reported) (the latest reported one unless asked) and its status;
+     * {@code milestones}: every target judged on its own, so that a missed 2025 target stays visible in 2026.
      */
     public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name, String unit, Measure measure,
                          Direction direction, String leadAgencyId, String leadAgencyName, String monitoringAgencyId,
                          MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
                          String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,
                          IndicatorStatus status, String statusLabel, OffsetDateTime reportedAt, String reportedBy,
-                         Boolean approved, int correctionCount, long version) {
+                         Boolean approved, int correctionCount, List<StatusRules.Milestone> milestones, long version) {
     }
 
     /** One period of an indicator's time series. */
@@ -36,6 +39,6 @@ public final class IndicatorView {
                               String reportedBy, String reportedFor, String note, List<EvidenceRef> evidence,
                               boolean corrected, int correctionCount, OffsetDateTime lastCorrectedAt,
                               String lastCorrectedBy, String lastCorrectionReason, boolean approved, String approvedBy,
-                              OffsetDateTime approvedAt, com.fasterxml.jackson.databind.JsonNode pendingCorrection) {
+                              OffsetDateTime approvedAt, JsonNode pendingCorrection) {
     }
 }

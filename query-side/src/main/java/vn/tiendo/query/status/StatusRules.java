@@ -43,27 +43,39 @@ public final class StatusRules {
     }
 
     /**
-     * Assesses an indicator's value reported for {@code period} (null value: nothing reported) on the date {@code today}:
-     * <ol>
-     *   <li>no target in force, or a TEXT measure or target: NOT_ASSESSED (people judge free text);</li>
-     *   <li>no value: OVERDUE if the target's period has ended, else NO_DATA;</li>
-     *   <li>the value meets the target under its comparator (≥ ≤ = > <; a ratio by its quotient, a level by its rank,
-     *       pass/fail with Đạt above Chưa đạt): ACHIEVED;</li>
-     *   <li>the target's period has ended (today is after its last day): OVERDUE;</li>
-     *   <li>numeric measures: ON_TRACK if the value is on or beyond the linear path from the baseline (at the plan's
-     *       start) to the target (at the end of the target's period), evaluated at the end of the reported period,
-     *       else BEHIND. With no baseline the path starts from 0 for rising targets; a ceiling (≤, <) without a
-     *       baseline has no path and is BEHIND while not met;</li>
-     *   <li>pass/fail and level measures not yet met: BEHIND.</li>
-     * </ol>
+     * Assesses an indicator's value reported for {@code period} (null value: nothing reported) on the date {@code today}
+     * against the target in force for that period ({@link #judge}).
      */
     public static Assessment assess(Measure measure, MeasuredValue baseline, List<Target> targets, LocalDate planStart,
                                     Period period, MeasuredValue value, LocalDate today) {
         Optional<Target> inForce = targetInForce(targets, period);
-        if (inForce.isEmpty() || measure.kind() == MeasureKind.TEXT || inForce.get().value() instanceof MeasuredValue.Text) {
-            return new Assessment(IndicatorStatus.NOT_ASSESSED, inForce.orElse(null), null);
+        if (inForce.isEmpty()) {
+            return new Assessment(IndicatorStatus.NOT_ASSESSED, null, null);
         }
-        Target target = inForce.get();
+        return judge(measure, baseline, targets, inForce.get(), planStart, period, value, today);
+    }
+
+    /**
+     * Judges a value reported for {@code period} against one {@code target} on the date {@code today}:
+     * <ol>
+     *   <li>a TEXT measure or target: NOT_ASSESSED (people judge free text);</li>
+     *   <li>no value: OVERDUE if the target's period has ended, else NO_DATA;</li>
+     *   <li>the value meets the target under its comparator (≥ ≤ = > <; a ratio by its quotient, a level by its rank,
+     *       pass/fail with Đạt above Chưa đạt): ACHIEVED;</li>
+     *   <li>the target's period has ended (today is after its last day): OVERDUE;</li>
+     *   <li>numeric measures: ON_TRACK if the value is on or beyond the path to the target, evaluated at the end of
+     *       the reported period, else BEHIND. The path runs through every milestone in order: from the previous
+     *       target (its value at the end of its period) or, before the first one, from the baseline at the plan's
+     *       start (0 for rising targets without a baseline; a ceiling (≤, <) without a baseline has no path and is
+     *       BEHIND while not met);</li>
+     *   <li>pass/fail and level measures not yet met: BEHIND.</li>
+     * </ol>
+     */
+    public static Assessment judge(Measure measure, MeasuredValue baseline, List<Target> targets, Target target, LocalDate planStart,
+                                   Period period, MeasuredValue value, LocalDate today) {
+        if (measure.kind() == MeasureKind.TEXT || target.value() instanceof MeasuredValue.Text) {
+            return new Assessment(IndicatorStatus.NOT_ASSESSED, target, null);
+        }
         boolean deadlinePassed = today.isAfter(target.period().end());
         if (value == null) {
             return new Assessment(deadlinePassed ? IndicatorStatus.OVERDUE : IndicatorStatus.NO_DATA, target, null);
@@ -78,45 +90,84 @@ public final class StatusRules {
         if (deadlinePassed) {
             return new Assessment(IndicatorStatus.OVERDUE, target, null);
         }
-        Optional<BigDecimal> expected = expectedOnPath(measure, baseline, target, planStart, period.end());
+        Optional<PathPoint> from = pathStart(measure, baseline, targets, target, planStart);
+        Optional<BigDecimal> expected = from.flatMap(start -> expectedOnPath(start, target, period.end()));
         if (expected.isEmpty()) {
             return new Assessment(IndicatorStatus.BEHIND, target, null);
         }
         BigDecimal actual = value.asNumber().orElseThrow();
         int vsPath = actual.compareTo(expected.get());
-        boolean onTrack = risingTarget(target, baseline) ? vsPath >= 0 : vsPath <= 0;
+        boolean onTrack = rising(from.get().value(), target) ? vsPath >= 0 : vsPath <= 0;
         return new Assessment(onTrack ? IndicatorStatus.ON_TRACK : IndicatorStatus.BEHIND, target, expected.get());
     }
 
-    /** The value the linear path from baseline to target expects on {@code at}; empty where there is no path. */
-    static Optional<BigDecimal> expectedOnPath(Measure measure, MeasuredValue baseline, Target target, LocalDate pathStart, LocalDate at) {
-        if (measure.kind() == MeasureKind.PASS_FAIL || measure.kind() == MeasureKind.LEVEL) {
+    /** One target judged on its own, so that a missed earlier milestone stays visible behind a later one. */
+    public record Milestone(Target target, String judgedPeriod, MeasuredValue value, IndicatorStatus status, String statusLabel) {
+    }
+
+    /** A value reported for a period. */
+    public record Reported(Period period, MeasuredValue value) {
+    }
+
+    /**
+     * Every target, earliest first, judged by the value last reported for a period that ends within it (on or
+     * before the target's last day): ACHIEVED or, once its period is over, OVERDUE; before that, ON_TRACK, BEHIND
+     * or NO_DATA as {@link #judge} says.
+     */
+    public static List<Milestone> milestones(Measure measure, MeasuredValue baseline, List<Target> targets, LocalDate planStart,
+                                             List<Reported> reports, LocalDate today) {
+        return targets.stream().sorted(java.util.Comparator.comparing((Target t) -> t.period().end())).map(target -> {
+            Optional<Reported> last = reports.stream().filter(r -> !r.period().end().isAfter(target.period().end()))
+                    .max(java.util.Comparator.comparing((Reported r) -> r.period().end()));
+            Period judged = last.map(Reported::period).orElse(target.period());
+            IndicatorStatus status = judge(measure, baseline, targets, target, planStart, judged,
+                    last.map(Reported::value).orElse(null), today).status();
+            return new Milestone(target, last.map(r -> r.period().code()).orElse(null), last.map(Reported::value).orElse(null),
+                    status, status.label());
+        }).toList();
+    }
+
+    /** Where the path to a target starts: a day and a value. */
+    record PathPoint(LocalDate day, BigDecimal value) {
+    }
+
+    /**
+     * The previous numeric milestone (the latest target ending before this one, at its last day), else the baseline
+     * at the plan's start (0 for a rising target without one); empty for pass/fail and levels, and for a ceiling
+     * without a baseline or earlier milestone.
+     */
+    static Optional<PathPoint> pathStart(Measure measure, MeasuredValue baseline, List<Target> targets, Target target, LocalDate planStart) {
+        if (measure.kind() == MeasureKind.PASS_FAIL || measure.kind() == MeasureKind.LEVEL || target.value().asNumber().isEmpty()) {
             return Optional.empty();
         }
-        Optional<BigDecimal> goal = target.value().asNumber();
+        Optional<Target> previous = targets.stream()
+                .filter(t -> t.period().end().isBefore(target.period().end()) && t.value().asNumber().isPresent())
+                .max(java.util.Comparator.comparing((Target t) -> t.period().end()));
+        if (previous.isPresent()) {
+            return Optional.of(new PathPoint(previous.get().period().end(), previous.get().value().asNumber().orElseThrow()));
+        }
         Optional<BigDecimal> start = baseline == null ? Optional.empty() : baseline.asNumber();
-        if (goal.isEmpty()) {
-            return Optional.empty();
-        }
         if (start.isEmpty()) {
-            if (target.comparator().lowerIsBetter()) {
-                return Optional.empty();
-            }
-            start = Optional.of(BigDecimal.ZERO);
+            return target.comparator().lowerIsBetter() ? Optional.empty() : Optional.of(new PathPoint(planStart, BigDecimal.ZERO));
         }
-        long total = ChronoUnit.DAYS.between(pathStart, target.period().end());
-        long elapsed = ChronoUnit.DAYS.between(pathStart, at);
+        return Optional.of(new PathPoint(planStart, start.get()));
+    }
+
+    /** The value the straight line from {@code from} to the target expects on {@code at}. */
+    static Optional<BigDecimal> expectedOnPath(PathPoint from, Target target, LocalDate at) {
+        BigDecimal goal = target.value().asNumber().orElseThrow();
+        long total = ChronoUnit.DAYS.between(from.day(), target.period().end());
+        long elapsed = ChronoUnit.DAYS.between(from.day(), at);
         BigDecimal fraction = total <= 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(Math.max(0, Math.min(elapsed, total))).divide(BigDecimal.valueOf(total), MathContext.DECIMAL64);
-        BigDecimal expected = start.get().add(goal.get().subtract(start.get()).multiply(fraction));
+        BigDecimal expected = from.value().add(goal.subtract(from.value()).multiply(fraction));
         return Optional.of(expected.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros());
     }
 
-    private static boolean risingTarget(Target target, MeasuredValue baseline) {
+    /** Which way the path goes: by the comparator, or for "=" from where the path starts to the goal. */
+    private static boolean rising(BigDecimal start, Target target) {
         if (target.comparator() == Comparator.EQ) {
-            Optional<BigDecimal> start = baseline == null ? Optional.empty() : baseline.asNumber();
-            Optional<BigDecimal> goal = target.value().asNumber();
-            return start.isEmpty() || goal.isEmpty() || goal.get().compareTo(start.get()) >= 0;
+            return target.value().asNumber().map(goal -> goal.compareTo(start) >= 0).orElse(true);
         }
         return !target.comparator().lowerIsBetter();
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The status rules on the plans' own target shapes. */
 class StatusRulesTest {
@@ -40,6 +41,58 @@ class StatusRulesTest {
         assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2026-01")).orElseThrow().asWritten()).isEqualTo("100%");
         assertThat(StatusRules.targetInForce(COVERAGE, Period.parse("2031-01")).orElseThrow().asWritten()).isEqualTo("100%");
         assertThat(StatusRules.targetInForce(List.of(), Period.parse("2025-06"))).isEmpty();
+    }
+
+    /**
+     * Decision 1305, A.2: ≥ 60% by end-2025, 100% by end-2030. In November 2026 the path runs from 60 (31/12/2025)
+     * to 100 (31/12/2030): 60 + 40 × 334/1826 days = 67.3165, not the 31.9 of a straight line from 0 in 2025.
+     */
+    @Test
+    void thePathRunsThroughEveryMilestoneInOrder() {
+        StatusRules.Assessment november2026 = StatusRules.assess(PERCENT, null, COVERAGE, PLAN_START, Period.parse("2026-11"),
+                pct("65"), LocalDate.parse("2026-12-10"));
+        assertThat(november2026.expected()).isEqualByComparingTo("67.3165");
+        assertThat(november2026.status()).isEqualTo(IndicatorStatus.BEHIND);
+        assertThat(status(COVERAGE, null, "2026-11", pct("68"), "2026-12-10")).isEqualTo(IndicatorStatus.ON_TRACK);
+        // before the first milestone the path still starts from the baseline (0 without one) at the plan's start
+        assertThat(StatusRules.assess(PERCENT, null, COVERAGE, PLAN_START, Period.parse("2025-06"), pct("20"),
+                LocalDate.parse("2025-07-10")).expected()).isEqualByComparingTo("29.6703");
+    }
+
+    @Test
+    void aMissedEarlierMilestoneStaysVisibleBehindTheNextOne() {
+        List<StatusRules.Reported> reports = List.of(new StatusRules.Reported(Period.parse("2025-12"), pct("55")),
+                new StatusRules.Reported(Period.parse("2026-10"), pct("70")));
+        List<StatusRules.Milestone> milestones = StatusRules.milestones(PERCENT, null, COVERAGE, PLAN_START, reports,
+                LocalDate.parse("2026-11-20"));
+        assertThat(milestones).extracting(m -> m.target().asWritten(), StatusRules.Milestone::judgedPeriod, StatusRules.Milestone::status)
+                .containsExactly(tuple("≥ 60%", "2025-12", IndicatorStatus.OVERDUE), tuple("100%", "2026-10", IndicatorStatus.ON_TRACK));
+        // met in time, the 2025 milestone stays achieved whatever comes after
+        List<StatusRules.Reported> met = List.of(new StatusRules.Reported(Period.parse("2025-11"), pct("61")),
+                new StatusRules.Reported(Period.parse("2026-10"), pct("58")));
+        assertThat(StatusRules.milestones(PERCENT, null, COVERAGE, PLAN_START, met, LocalDate.parse("2026-11-20")))
+                .extracting(StatusRules.Milestone::status).containsExactly(IndicatorStatus.ACHIEVED, IndicatorStatus.BEHIND);
+        // nothing reported by the end of 2025: missed; the 2030 target not yet due: no data
+        assertThat(StatusRules.milestones(PERCENT, null, COVERAGE, PLAN_START, List.of(), LocalDate.parse("2026-11-20")))
+                .extracting(StatusRules.Milestone::status).containsExactly(IndicatorStatus.OVERDUE, IndicatorStatus.NO_DATA);
+    }
+
+    /** A ceiling with milestones: at most 10 days in 2025, at most 5 by 2027; the path falls from 10 to 5. */
+    @Test
+    void aCeilingPathFallsThroughItsMilestones() {
+        Measure count = Measure.of(MeasureKind.COUNT);
+        List<Target> ceilings = List.of(new Target(Period.year(2025), Comparator.LE, count(10), "≤ 10 ngày"),
+                new Target(Period.year(2027), Comparator.LE, count(5), "≤ 5 ngày"));
+        StatusRules.Assessment end2026 = StatusRules.assess(count, null, ceilings, PLAN_START, Period.parse("2026-12"), count(8),
+                LocalDate.parse("2027-01-05"));
+        assertThat(end2026.expected()).isEqualByComparingTo("7.5");
+        assertThat(end2026.status()).isEqualTo(IndicatorStatus.BEHIND);
+        assertThat(StatusRules.assess(count, null, ceilings, PLAN_START, Period.parse("2026-12"), count(7),
+                LocalDate.parse("2027-01-05")).status()).isEqualTo(IndicatorStatus.ON_TRACK);
+    }
+
+    private static MeasuredValue count(int n) {
+        return new MeasuredValue.Count(BigDecimal.valueOf(n));
     }
 
     @Test
