@@ -25,7 +25,7 @@ public class AxonConfig {
     public CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.ACTOR, MetadataKeys.ON_BEHALF_OF, MetadataKeys.REASON,
                 MetadataKeys.REQUEST_ID, MetadataKeys.IDEMPOTENCY_KEY, MetadataKeys.IMPORT_FILE, MetadataKeys.IMPORT_SHA256,
-                MetadataKeys.IMPORT_ROW);
+                MetadataKeys.IMPORT_ROW, MetadataKeys.DEMO);
     }
 
     @Bean

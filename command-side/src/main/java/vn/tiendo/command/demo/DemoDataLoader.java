@@ -1,7 +1,10 @@
 package vn.tiendo.command.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,15 +21,23 @@ import vn.tiendo.command.web.Caller;
 import vn.tiendo.events.common.MetadataKeys;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Profile {@code demo}: the real plans come in through the importer (the agency list, then each plan's indicator and
- * task tables, as an agency would upload them), followed by a generated history of monthly reports sent as the
- * same commands users send. Runs once: skipped when the strategy plan is already registered.
+ * task tables, as an agency would upload them) and a generated history of monthly reports is sent as the same
+ * commands users send, all played in date order on a simulated clock from January 2025 to now, so that the history
+ * looks as it happened: reports mostly on time, some late, a few missing. Every event of it carries {@code demo:
+ * true}. Runs once, at first start: skipped when the strategy plan is already registered.
  */
 @Component
 @Profile("demo")
@@ -38,20 +49,26 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final String COORDINATOR = "so-khcn";
 
     private final CommandGateway commands;
+    private final CommandBus commandBus;
     private final ImportService imports;
     private final Registry registry;
     private final ObjectMapper json;
     private final YearMonth lastMonth;
 
-    public DemoDataLoader(CommandGateway commands, ImportService imports, Registry registry, ObjectMapper json,
+    public DemoDataLoader(CommandGateway commands, CommandBus commandBus, ImportService imports, Registry registry, ObjectMapper json,
                           @Value("${tiendo.demo.until:}") String until, @Value("${tiendo.zone:Asia/Ho_Chi_Minh}") String zone) {
         this.commands = commands;
+        this.commandBus = commandBus;
         this.imports = imports;
         this.registry = registry;
         this.json = json;
         // by default, reports up to the last month that is over
         this.lastMonth = until == null || until.isBlank()
                 ? YearMonth.now(Clock.system(ZoneId.of(zone))).minusMonths(1) : YearMonth.parse(until);
+    }
+
+    /** Something that happened at a moment of the simulated history. */
+    private record Happening(Instant at, Runnable action) {
     }
 
     @Override
@@ -63,36 +80,69 @@ public class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         CatalogFiles files = new CatalogFiles(json);
         Caller coordinator = new Caller(LOADER + "." + COORDINATOR, COORDINATOR, UUID.randomUUID().toString());
-        imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false);
         DemoHistory history = new DemoHistory(lastMonth);
-        int indicators = 0;
-        int tasks = 0;
-        int reports = 0;
+        List<Happening> timeline = new ArrayList<>();
+        timeline.add(new Happening(day(LocalDate.of(2025, 1, 1)).minus(Duration.ofHours(1)),
+                () -> imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false)));
         for (RegisterPlan plan : files.plans()) {
-            send(plan, COORDINATOR, null);
             String indicatorFile = plan.planId() + "-phu-luc-chi-tieu.csv";
             String taskFile = plan.planId() + "-phu-luc-nhiem-vu.csv";
             byte[] indicatorTable = files.indicators(plan.planId());
             byte[] taskTable = files.tasks(plan.planId());
-            indicators += imports.importIndicators(plan.planId(), indicatorFile, indicatorTable, coordinator, false).created();
-            tasks += imports.importTasks(plan.planId(), taskFile, taskTable, coordinator, false).created();
+            // the plan and its tables come in on the day it was issued (its first day when the date is unknown)
+            timeline.add(new Happening(day(plan.issuedOn() != null ? plan.issuedOn() : plan.periodStart()), () -> {
+                send(plan, COORDINATOR, null);
+                imports.importIndicators(plan.planId(), indicatorFile, indicatorTable, coordinator, false);
+                imports.importTasks(plan.planId(), taskFile, taskTable, coordinator, false);
+            }));
+            Registry.PlanPeriod period = new Registry.PlanPeriod(plan.periodStart(), plan.periodEnd(), plan.issuer());
             YearMonth first = firstReportMonth(plan);
-            for (var draft : imports.readIndicators(plan.planId(), indicatorFile, indicatorTable).drafts()) {
-                for (DemoHistory.Step step : history.indicatorReports(draft.command(), first)) {
-                    send(step.command(), step.agencyId(), step.reason());
-                    reports++;
-                }
+            for (var draft : imports.previewIndicators(plan.planId(), period, indicatorFile, indicatorTable).drafts()) {
+                history.indicatorReports(draft.command(), first).forEach(step -> timeline.add(happening(step)));
             }
-            for (var draft : imports.readTasks(plan.planId(), taskFile, taskTable).drafts()) {
-                for (DemoHistory.Step step : history.taskReports(draft.command(), first, plan.periodEnd())) {
-                    send(step.command(), step.agencyId(), step.reason());
-                    reports++;
-                }
+            for (var draft : imports.previewTasks(plan.planId(), period, taskFile, taskTable).drafts()) {
+                history.taskReports(draft.command(), first, plan.periodEnd()).forEach(step -> timeline.add(happening(step)));
             }
         }
-        log.info("Demo data loaded: {} agencies, {} plans, {} indicators, {} tasks imported; {} reports, completions and corrections; "
-                        + "{} ms (reports to {})", registry.agencies().size(), files.plans().size(), indicators, tasks, reports,
-                (System.nanoTime() - started) / 1_000_000, lastMonth);
+        int played = play(timeline);
+        log.info("Demo data loaded: {} agencies, {} plans, {} things that happened from {} to now (reports to {}); {} ms",
+                registry.agencies().size(), files.plans().size(), played, timeline.get(0).at(), lastMonth,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Plays the history in the order it happened, each event stamped with the moment it happened (Axon's event
+     * clock set to it) and marked {@code demo}; what would happen after now is left out, as a report not yet sent.
+     */
+    private int play(List<Happening> timeline) {
+        timeline.sort(Comparator.comparing(Happening::at));
+        Instant now = Instant.now();
+        Clock realClock = GenericEventMessage.clock;
+        Registration demoMark = commandBus.registerDispatchInterceptor(messages -> (index, message) ->
+                message.andMetaData(Map.of(MetadataKeys.DEMO, true)));
+        int played = 0;
+        try {
+            for (Happening happening : timeline) {
+                if (happening.at().isAfter(now)) {
+                    continue;
+                }
+                GenericEventMessage.clock = Clock.fixed(happening.at(), DemoHistory.PROVINCE);
+                happening.action().run();
+                played++;
+            }
+        } finally {
+            GenericEventMessage.clock = realClock;
+            demoMark.cancel();
+        }
+        return played;
+    }
+
+    private Happening happening(DemoHistory.Step step) {
+        return new Happening(step.at(), () -> send(step.command(), step.agencyId(), step.reason()));
+    }
+
+    private static Instant day(LocalDate date) {
+        return date.atTime(9, 0).atZone(DemoHistory.PROVINCE).toInstant();
     }
 
     /** Reports start the month after a plan is issued, or at the plan's start when its date is unknown. */

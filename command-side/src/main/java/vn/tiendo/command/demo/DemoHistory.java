@@ -18,21 +18,31 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * A made-up but deterministic history of monthly reports for the real plans' indicators and tasks: the same
  * indicator and month always get the same value (each id seeds its own random generator). Some indicators reach
  * their targets, some fall behind; a few reports are corrected; tasks progress and some finish late.
+ * <p>
+ * Each step says when it happened, on the province's calendar: most reports between the 10th and the 20th of the
+ * next month (the plans' deadline is the 20th), about one in ten late, about one in thirty never sent; a correction
+ * days to weeks after its report, accepted a few days later; a task's completion the day after it was done.
  */
 public final class DemoHistory {
 
-    /** A command and who sends it, for whom, in the order they must be sent. */
-    public record Step(Object command, String agencyId, String reason) {
+    /** A command, for whom it is sent, why, and when it happened; an indicator's or task's steps are in order. */
+    public record Step(Object command, String agencyId, String reason, Instant at) {
     }
+
+    public static final ZoneId PROVINCE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final YearMonth lastMonth;
 
@@ -48,6 +58,7 @@ public final class DemoHistory {
             return steps;
         }
         Random random = new Random(indicator.indicatorId().hashCode());
+        Random timing = new Random(("when " + indicator.indicatorId()).hashCode());
         YearMonth last = min(lastMonth, YearMonth.from(indicator.planEnd()));
         Target finalTarget = indicator.targets().stream().max(Comparator.comparing(Target::period)).orElseThrow();
         double ambition = 0.8 + random.nextDouble() * 0.35; // < 1: this indicator will fall short
@@ -61,18 +72,24 @@ public final class DemoHistory {
                 default -> number(indicator, finalTarget, ambition, ym, random);
             };
             String reportId = indicator.indicatorId() + "@" + ym;
+            Optional<Instant> sent = sentAt(ym, timing);
+            if (sent.isEmpty()) {
+                continue;
+            }
             steps.add(new Step(new ReportIndicatorProgress(indicator.indicatorId(), null, reportId, Period.month(ym), value,
                     "Số liệu tổng hợp tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(evidence(indicator.code(), ym)), true),
-                    indicator.leadAgencyId(), null));
+                    indicator.leadAgencyId(), null, sent.get()));
             if (random.nextDouble() < 0.05 && value.asNumber().isPresent() && kind != MeasureKind.PASS_FAIL && kind != MeasureKind.RATIO) {
                 MeasuredValue corrected = withNumber(kind, value.asNumber().get().add(BigDecimal.valueOf(1.5)).min(BigDecimal.valueOf(100)));
                 if (!corrected.equals(value)) {
                     String reason = "Cập nhật theo số liệu chính thức của cơ quan chuyên môn";
                     // the report is approved: the correction is proposed, then accepted by the coordinating department
                     String proposalId = reportId + "#correction";
+                    Instant proposed = sent.get().plus(Duration.ofDays(3 + timing.nextInt(28)));
                     steps.add(new Step(new CorrectIndicatorProgress(indicator.indicatorId(), null, reportId, corrected, reason, List.of(),
-                            proposalId), indicator.leadAgencyId(), reason));
-                    steps.add(new Step(new AcceptIndicatorCorrection(indicator.indicatorId(), null, proposalId), "so-khcn", null));
+                            proposalId), indicator.leadAgencyId(), reason, proposed));
+                    steps.add(new Step(new AcceptIndicatorCorrection(indicator.indicatorId(), null, proposalId), "so-khcn", null,
+                            proposed.plus(Duration.ofDays(1 + timing.nextInt(3)))));
                 }
             }
         }
@@ -82,6 +99,7 @@ public final class DemoHistory {
     public List<Step> taskReports(AssignTask task, YearMonth firstMonth, LocalDate planEnd) {
         List<Step> steps = new ArrayList<>();
         Random random = new Random(task.taskId().hashCode());
+        Random timing = new Random(("when " + task.taskId()).hashCode());
         YearMonth last = min(lastMonth, YearMonth.from(planEnd));
         int delay = random.nextInt(3);
         int speed = 8 + random.nextInt(25);
@@ -91,12 +109,20 @@ public final class DemoHistory {
             percent = Math.min(recurring ? 90 : 100, percent + speed);
             if (percent >= 100) {
                 LocalDate completedOn = ym.atDay(10 + random.nextInt(18));
+                // recorded the day after, and never before the task's last progress report
+                Instant recorded = workingHours(completedOn.plusDays(1), timing);
+                if (!steps.isEmpty() && !recorded.isAfter(steps.get(steps.size() - 1).at())) {
+                    recorded = steps.get(steps.size() - 1).at().plus(Duration.ofHours(2));
+                }
                 steps.add(new Step(new CompleteTask(task.taskId(), null, completedOn, task.expectedProduct(),
-                        List.of(evidence("NV", ym))), task.leadAgencyId(), null));
+                        List.of(evidence("NV", ym))), task.leadAgencyId(), null, recorded));
                 break;
             }
-            steps.add(new Step(new ReportTaskProgress(task.taskId(), null, task.taskId() + "@" + ym, Period.month(ym), percent,
-                    "Tiến độ tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(), true), task.leadAgencyId(), null));
+            Optional<Instant> sent = sentAt(ym, timing);
+            if (sent.isPresent()) {
+                steps.add(new Step(new ReportTaskProgress(task.taskId(), null, task.taskId() + "@" + ym, Period.month(ym), percent,
+                        "Tiến độ tháng " + ym.getMonthValue() + "/" + ym.getYear(), List.of(), true), task.leadAgencyId(), null, sent.get()));
+            }
         }
         return steps;
     }
@@ -131,6 +157,20 @@ public final class DemoHistory {
     private static EvidenceRef evidence(String code, YearMonth ym) {
         return new EvidenceRef("BC-" + code + "-" + ym, ym.plusMonths(1).atDay(18), null,
                 "Báo cáo kết quả thực hiện tháng " + ym.getMonthValue() + "/" + ym.getYear(), null, null);
+    }
+
+    /** When a month's report went in: empty for one that never did, else a working hour of a day in the next month. */
+    private static Optional<Instant> sentAt(YearMonth month, Random timing) {
+        int roll = timing.nextInt(100);
+        if (roll < 3) {
+            return Optional.empty();
+        }
+        LocalDate day = roll < 13 ? month.plusMonths(1).atDay(21 + timing.nextInt(8)) : month.plusMonths(1).atDay(10 + timing.nextInt(11));
+        return Optional.of(workingHours(day, timing));
+    }
+
+    private static Instant workingHours(LocalDate day, Random timing) {
+        return day.atTime(8 + timing.nextInt(9), timing.nextInt(60)).atZone(PROVINCE).toInstant();
     }
 
     private static YearMonth min(YearMonth a, YearMonth b) {

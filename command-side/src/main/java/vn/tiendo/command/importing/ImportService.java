@@ -89,6 +89,23 @@ public class ImportService {
                                 reason, fileName, LocalDate.now(clock))));
     }
 
+    /**
+     * The commands a plan's indicator table would send before the plan is registered, read against the catalog's
+     * agencies: how the demo loader plans a history ahead of the moment it imports the table.
+     */
+    public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
+        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(new PlanTable(planId, plan, spellings)));
+        reject(result.problems());
+        return result;
+    }
+
+    /** As {@link #previewIndicators}, for a task table. */
+    public TableRows.Result<AssignTask> previewTasks(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
+        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(new PlanTable(planId, plan, spellings)));
+        reject(result.problems());
+        return result;
+    }
+
     public TableRows.Result<AssignTask> readTasks(String planId, String fileName, byte[] content) {
         Registry.PlanPeriod plan = plan(planId);
         TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(new PlanTable(planId, plan, knownAgencies())));

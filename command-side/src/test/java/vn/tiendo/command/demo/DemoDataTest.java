@@ -8,11 +8,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import vn.tiendo.command.CommandSideTest;
-import vn.tiendo.command.demo.CatalogFiles;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +55,26 @@ class DemoDataTest {
         assertThat(meta.get("importSha256").asText()).hasSize(64);
         assertThat(meta.get("importRow").asInt()).isEqualTo(2);
         assertThat(meta.get("actor").asText()).isEqualTo("du-lieu-mau.so-khcn");
+    }
+
+    /** The history happened over time: reports mostly by the 20th of the next month, some late, none in the future. */
+    @Test
+    void theHistoryWasRecordedAsItHappenedAndIsMarkedAsDemo() {
+        List<Map<String, Object>> reports = jdbc.queryForList("select time_stamp, convert_from(payload, 'UTF8')::jsonb ->> 'period' as period, "
+                + "convert_from(meta_data, 'UTF8')::jsonb ->> 'demo' as demo from event_store.domain_event_entry "
+                + "where payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'");
+        long late = reports.stream().filter(r -> {
+            LocalDate recorded = LocalDate.ofInstant(Instant.parse((String) r.get("time_stamp")), DemoHistory.PROVINCE);
+            return recorded.isAfter(YearMonth.parse((String) r.get("period")).plusMonths(1).atDay(20));
+        }).count();
+        assertThat(reports).allMatch(r -> "true".equals(r.get("demo")));
+        assertThat((double) late / reports.size()).isBetween(0.04, 0.2);
+        assertThat(reports).allMatch(r -> Instant.parse((String) r.get("time_stamp")).isBefore(Instant.now()));
+        // the first reports went in during February 2025 (the DTI plan's January), the strategy's after it was issued
+        assertThat(reports.stream().map(r -> (String) r.get("time_stamp")).min(String::compareTo).orElseThrow()).startsWith("2025-02");
+        // events are stored in the order they happened
+        List<String> times = jdbc.queryForList("select time_stamp from event_store.domain_event_entry order by global_index", String.class);
+        assertThat(times).isSortedAccordingTo(Comparator.comparing(Instant::parse));
     }
 
     @Test

@@ -23,6 +23,8 @@ public final class MetadataKeys {
     /** Tamper evidence: SHA-256 over the event and the previous event's hash in its stream (see EventHash). */
     public static final String HASH = "hash";
     public static final String PREVIOUS_HASH = "previousHash";
+    /** {@code true} on events of the generated demo history: recorded on a simulated clock, not real reports. */
+    public static final String DEMO = "demo";
     /** Set by Axon: the message that started the chain. */
     public static final String CORRELATION_ID = "correlationId";
 
