@@ -4,9 +4,17 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.Require;
+import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.HeadAppointed;
+import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.common.AgencyKind;
+
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -16,6 +24,10 @@ public class Agency {
 
     @AggregateIdentifier
     private String agencyId;
+    /** Who leads it now (null: nobody recorded), since when; and the last day of the previous tenure. */
+    private String head;
+    private LocalDate headFrom;
+    private LocalDate lastTenureEnded;
 
     protected Agency() {
     }
@@ -31,8 +43,48 @@ public class Agency {
         apply(new AgencyRegistered(command.agencyId(), command.name(), command.kind(), command.parentAgencyId()));
     }
 
+    /** One head at a time: the one in office leaves before the next is appointed, and tenures do not overlap. */
+    @CommandHandler
+    public Handled handle(AppointHead command) {
+        Require.notBlank(command.holder(), "holder");
+        Require.notBlank(command.position(), "position");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        Require.notNull(command.from(), "from");
+        if (head != null) {
+            throw new StateConflict(head + " leads " + agencyId + " since " + headFrom + "; record their leaving first");
+        }
+        Require.that(lastTenureEnded == null || command.from().isAfter(lastTenureEnded), "from",
+                "the previous tenure ended on " + lastTenureEnded + "; the next begins after it");
+        apply(new HeadAppointed(agencyId, command.holder(), command.position(), command.acting(), command.decisionReference(), command.from()));
+        return Handled.applied();
+    }
+
+    @CommandHandler
+    public Handled handle(RecordHeadLeft command) {
+        Require.notNull(command.to(), "to");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        if (head == null) {
+            throw new StateConflict("nobody leads " + agencyId + " now");
+        }
+        Require.that(!command.to().isBefore(headFrom), "to", head + " took office on " + headFrom + "; they cannot leave before");
+        apply(new HeadLeft(agencyId, head, command.to(), command.decisionReference(), command.reason()));
+        return Handled.applied();
+    }
+
     @EventSourcingHandler
     void on(AgencyRegistered event) {
         agencyId = event.agencyId();
+    }
+
+    @EventSourcingHandler
+    void on(HeadAppointed event) {
+        head = event.holder();
+        headFrom = event.from();
+    }
+
+    @EventSourcingHandler
+    void on(HeadLeft event) {
+        head = null;
+        lastTenureEnded = event.to();
     }
 }

@@ -4,21 +4,26 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
 import vn.tiendo.command.web.Ids;
 import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.TextRules;
+
+import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/agencies")
@@ -28,6 +33,15 @@ public class AgencyController {
     public record RegisterAgencyRequest(@Pattern(regexp = Ids.PATTERN, message = Ids.MESSAGE) String agencyId,
                                         @NotBlank @Size(max = TextRules.MAX_NAME) String name, @NotNull AgencyKind kind,
                                         @Size(max = TextRules.MAX_ID) String parentAgencyId) {
+    }
+
+    public record AppointHeadRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NAME) String holder,
+                                     @NotBlank @Size(max = TextRules.MAX_LABEL) String position, boolean acting,
+                                     @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference, @NotNull LocalDate from) {
+    }
+
+    public record HeadLeftRequest(Long expectedVersion, @NotNull LocalDate to, @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference,
+                                  @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -44,5 +58,21 @@ public class AgencyController {
         registry.requireAgency(body.parentAgencyId(), "parentAgencyId");
         String agencyId = Ids.orNew(body.agencyId());
         return dispatcher.create(http, body, agencyId, new RegisterAgency(agencyId, body.name(), body.kind(), body.parentAgencyId()));
+    }
+
+    @PostMapping("/{agencyId}/heads")
+    @Operation(summary = "Record who leads the agency from a date (head or acting head), by a decision")
+    public ResponseEntity<CommandAccepted> appointHead(@PathVariable String agencyId, @Valid @RequestBody AppointHeadRequest body,
+                                                       HttpServletRequest http) {
+        return dispatcher.update(http, body, agencyId, new AppointHead(agencyId, body.expectedVersion(), body.holder(), body.position(),
+                body.acting(), body.decisionReference(), body.from()), null);
+    }
+
+    @PostMapping("/{agencyId}/heads/leaving")
+    @Operation(summary = "Record that the head in office left on a date (their last day), by a decision")
+    public ResponseEntity<CommandAccepted> headLeft(@PathVariable String agencyId, @Valid @RequestBody HeadLeftRequest body,
+                                                    HttpServletRequest http) {
+        return dispatcher.update(http, body, agencyId, new RecordHeadLeft(agencyId, body.expectedVersion(), body.to(),
+                body.decisionReference(), body.reason()), body.reason());
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
+import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.plan.RegisterPlan;
@@ -84,6 +86,7 @@ public class DemoDataLoader implements ApplicationRunner {
         List<Happening> timeline = new ArrayList<>();
         timeline.add(new Happening(day(LocalDate.of(2025, 1, 1)).minus(Duration.ofHours(1)),
                 () -> imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false)));
+        heads(timeline);
         for (RegisterPlan plan : files.plans()) {
             String indicatorFile = plan.planId() + "-phu-luc-chi-tieu.csv";
             String taskFile = plan.planId() + "-phu-luc-nhiem-vu.csv";
@@ -135,6 +138,22 @@ public class DemoDataLoader implements ApplicationRunner {
             demoMark.cancel();
         }
         return played;
+    }
+
+    /** Who led three of the agencies: their heads since January 2025, and at Sở KH&CN a change in mid-2026. No names. */
+    private void heads(List<Happening> timeline) {
+        LocalDate start = LocalDate.of(2025, 1, 1);
+        for (String[] head : new String[][]{{"so-khcn", "Giám đốc Sở Khoa học và Công nghệ (nhiệm kỳ trước)", "Giám đốc"},
+                {"so-noi-vu", "Giám đốc Sở Nội vụ", "Giám đốc"}, {"cong-an-tinh", "Giám đốc Công an tỉnh", "Giám đốc"}}) {
+            timeline.add(new Happening(day(start), () -> send(new AppointHead(head[0], null, head[1], head[2], false,
+                    "Quyết định bổ nhiệm (dữ liệu mẫu)", start), COORDINATOR, null)));
+        }
+        LocalDate lastDay = LocalDate.of(2026, 6, 30);
+        timeline.add(new Happening(day(lastDay), () -> send(new RecordHeadLeft("so-khcn", null, lastDay,
+                "Quyết định nghỉ hưu (dữ liệu mẫu)", "nghỉ hưu theo chế độ"), COORDINATOR, "nghỉ hưu theo chế độ")));
+        timeline.add(new Happening(day(lastDay.plusDays(1)), () -> send(new AppointHead("so-khcn", null,
+                "Phó Giám đốc phụ trách Sở Khoa học và Công nghệ", "Phó Giám đốc", true, "Quyết định giao phụ trách (dữ liệu mẫu)",
+                lastDay.plusDays(1)), COORDINATOR, null)));
     }
 
     private Happening happening(DemoHistory.Step step) {

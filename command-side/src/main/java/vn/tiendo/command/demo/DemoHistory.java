@@ -54,7 +54,7 @@ public final class DemoHistory {
     public List<Step> indicatorReports(DefineIndicator indicator, YearMonth firstMonth) {
         List<Step> steps = new ArrayList<>();
         MeasureKind kind = indicator.measure().kind();
-        if (kind == MeasureKind.TEXT || indicator.targets().isEmpty()) {
+        if (indicator.targets().isEmpty()) {
             return steps;
         }
         Random random = new Random(indicator.indicatorId().hashCode());
@@ -69,6 +69,7 @@ public final class DemoHistory {
                 case PASS_FAIL -> new MeasuredValue.PassFail(isTrue(indicator.baseline()) || month >= passMonth);
                 case LEVEL -> new MeasuredValue.Level(month >= passMonth ? "B" : "C");
                 case RATIO -> ratio(indicator, finalTarget, month >= passMonth);
+                case TEXT -> new MeasuredValue.Text(month >= passMonth ? "Đã triển khai, đạt yêu cầu" : "Đang triển khai");
                 default -> number(indicator, finalTarget, ambition, ym, random);
             };
             String reportId = indicator.indicatorId() + "@" + ym;

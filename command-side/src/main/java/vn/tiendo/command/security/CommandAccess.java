@@ -21,6 +21,8 @@ public final class CommandAccess {
     public static final List<AccessRule> RULES = List.of(
             AccessRule.of(POST, "/api/plans", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/agencies", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/agencies/{agencyId}/heads", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/agencies/{agencyId}/heads/leaving", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/indicators", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/target-revisions", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/reassignments", false, COORDINATOR),

@@ -7,6 +7,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.HeadAppointed;
+import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.plan.PlanRegistered;
 
 import static vn.tiendo.query.config.Times.utc;
@@ -40,9 +42,23 @@ public class DirectoryProjection {
                 event.agencyId(), event.name(), event.kind().name(), event.parentAgencyId(), utc(recordedAt));
     }
 
+    @EventHandler
+    void on(HeadAppointed event, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into projection.agency_head (agency_id, from_date, holder, position, acting, decision_reference, recorded_at) "
+                + "values (?, ?, ?, ?, ?, ?, ?)", event.agencyId(), event.from(), event.holder(), event.position(), event.acting(),
+                event.decisionReference(), utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(HeadLeft event, @Timestamp Instant recordedAt) {
+        jdbc.update("update projection.agency_head set to_date = ?, left_decision_reference = ?, left_recorded_at = ? "
+                + "where agency_id = ? and to_date is null", event.to(), event.decisionReference(), utc(recordedAt), event.agencyId());
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from projection.plan");
         jdbc.update("delete from projection.agency");
+        jdbc.update("delete from projection.agency_head");
     }
 }

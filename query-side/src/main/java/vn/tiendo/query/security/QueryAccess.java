@@ -10,6 +10,7 @@ import static vn.tiendo.platform.security.Role.ADMIN;
 import static vn.tiendo.platform.security.Role.AUDITOR;
 import static vn.tiendo.platform.security.Role.COORDINATOR;
 import static vn.tiendo.platform.security.Role.COUNCIL;
+import static vn.tiendo.platform.security.Role.HEAD;
 
 /**
  * Who may read what. Everyone signed in reads the dashboards, but officers and heads only their agency's (a head
@@ -30,6 +31,10 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/agencies", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/agencies/{agencyId}/summary", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/reports/monthly.xlsx", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/scorecards/agencies/{agencyId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/scorecards/agencies/{agencyId}/heads", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/scorecards/overdue", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/scorecards/ranking", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(GET, "/api/audit/log", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(GET, "/api/audit/history/{aggregateId}", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(GET, "/api/audit/anomalies", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),

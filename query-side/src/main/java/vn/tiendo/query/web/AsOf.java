@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
@@ -49,5 +50,10 @@ public class AsOf {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** The province's zone, in which days begin and end. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 }

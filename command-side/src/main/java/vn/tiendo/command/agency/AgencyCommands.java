@@ -1,0 +1,21 @@
+package vn.tiendo.command.agency;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+
+/** What can be asked of an agency after it is registered: who leads it, and when. */
+public final class AgencyCommands {
+
+    private AgencyCommands() {
+    }
+
+    public record AppointHead(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String holder,
+                              String position, boolean acting, String decisionReference, LocalDate from) {
+    }
+
+    public record RecordHeadLeft(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, LocalDate to,
+                                 String decisionReference, String reason) {
+    }
+}

@@ -1,0 +1,74 @@
+package vn.tiendo.command.agency;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.HeadAppointed;
+import vn.tiendo.events.agency.HeadLeft;
+import vn.tiendo.events.common.AgencyKind;
+
+import java.time.LocalDate;
+
+import static vn.tiendo.command.common.Refusals.conflict;
+import static vn.tiendo.command.common.Refusals.violation;
+
+/** Who led an agency when: one head at a time, tenures that do not overlap, each change by a decision. */
+class AgencyTest {
+
+    private static final AgencyRegistered SO_KHCN = new AgencyRegistered("so-khcn", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT,
+            "ubnd-tinh");
+    private static final HeadAppointed DIRECTOR = new HeadAppointed("so-khcn", "Giám đốc Sở (nhiệm kỳ trước)", "Giám đốc", false,
+            "Quyết định 101/QĐ-UBND", LocalDate.of(2025, 1, 1));
+
+    private AggregateTestFixture<Agency> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Agency.class);
+    }
+
+    @Test
+    void aHeadIsAppointedByADecision() {
+        fixture.given(SO_KHCN)
+                .when(new AppointHead("so-khcn", null, "Giám đốc Sở (nhiệm kỳ trước)", "Giám đốc", false, "Quyết định 101/QĐ-UBND",
+                        LocalDate.of(2025, 1, 1)))
+                .expectEvents(DIRECTOR);
+        fixture.given(SO_KHCN)
+                .when(new AppointHead("so-khcn", null, "Phó Giám đốc phụ trách", "Phó Giám đốc", true, " ", LocalDate.of(2025, 1, 1)))
+                .expectException(violation("decisionReference", "decisionReference is required"));
+    }
+
+    @Test
+    void theNextHeadComesAfterTheOneInOfficeLeft() {
+        fixture.given(SO_KHCN, DIRECTOR)
+                .when(new AppointHead("so-khcn", null, "Phó Giám đốc phụ trách", "Phó Giám đốc", true, "Quyết định 55/QĐ-UBND",
+                        LocalDate.of(2026, 7, 1)))
+                .expectException(conflict("Giám đốc Sở (nhiệm kỳ trước) leads so-khcn since 2025-01-01; record their leaving first"));
+        HeadLeft left = new HeadLeft("so-khcn", "Giám đốc Sở (nhiệm kỳ trước)", LocalDate.of(2026, 6, 30), "Quyết định 54/QĐ-UBND", "nghỉ hưu");
+        fixture.given(SO_KHCN, DIRECTOR)
+                .when(new RecordHeadLeft("so-khcn", null, LocalDate.of(2026, 6, 30), "Quyết định 54/QĐ-UBND", "nghỉ hưu"))
+                .expectEvents(left);
+        fixture.given(SO_KHCN, DIRECTOR, left)
+                .when(new AppointHead("so-khcn", null, "Phó Giám đốc phụ trách", "Phó Giám đốc", true, "Quyết định 55/QĐ-UBND",
+                        LocalDate.of(2026, 6, 30)))
+                .expectException(violation("from", "the previous tenure ended on 2026-06-30; the next begins after it"));
+        fixture.given(SO_KHCN, DIRECTOR, left)
+                .when(new AppointHead("so-khcn", null, "Phó Giám đốc phụ trách", "Phó Giám đốc", true, "Quyết định 55/QĐ-UBND",
+                        LocalDate.of(2026, 7, 1)))
+                .expectEvents(new HeadAppointed("so-khcn", "Phó Giám đốc phụ trách", "Phó Giám đốc", true, "Quyết định 55/QĐ-UBND",
+                        LocalDate.of(2026, 7, 1)));
+    }
+
+    @Test
+    void nobodyLeavesAnEmptyOfficeOrBeforeTheyCame() {
+        fixture.given(SO_KHCN)
+                .when(new RecordHeadLeft("so-khcn", null, LocalDate.of(2026, 6, 30), "Quyết định 54/QĐ-UBND", null))
+                .expectException(conflict("nobody leads so-khcn now"));
+        fixture.given(SO_KHCN, DIRECTOR)
+                .when(new RecordHeadLeft("so-khcn", null, LocalDate.of(2024, 12, 31), "Quyết định 54/QĐ-UBND", null))
+                .expectException(violation("to", "took office on 2025-01-01; they cannot leave before"));
+    }
+}
