@@ -59,6 +59,11 @@ public final class ReportBook<V> {
         }
     }
 
+    /** Whether a report for the period has come in (a draft counts: the agency did report). */
+    public boolean hasReport(Period period) {
+        return reportedPeriods.contains(period);
+    }
+
     public Report<V> require(String reportId) {
         Report<V> report = reports.get(reportId);
         if (report == null) {

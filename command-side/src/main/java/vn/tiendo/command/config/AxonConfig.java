@@ -9,6 +9,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.tiendo.command.registry.RegistryProjection;
+import vn.tiendo.command.reminder.NotificationOutbox;
 import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.shared.EventStoreSchema;
 
@@ -41,6 +42,9 @@ public class AxonConfig {
     public ConfigurerModule registryProcessing() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerSubscribingEventProcessor(RegistryProjection.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(RegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
+                .registerListenerInvocationErrorHandler(RegistryProjection.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                // notices are queued in the transaction of the event that decided them, or the event fails with them
+                .registerSubscribingEventProcessor(NotificationOutbox.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(NotificationOutbox.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

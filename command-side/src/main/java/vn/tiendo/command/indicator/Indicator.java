@@ -1,9 +1,13 @@
 package vn.tiendo.command.indicator;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.common.FourEyes;
@@ -11,40 +15,48 @@ import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.ReportBook;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.command.common.StateConflict;
-import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
-import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.indicator.IndicatorCommands.SyncIndicatorDefinition;
+import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasureKind;
-import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.common.Notice;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
-import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.events.indicator.ReportEscalated;
+import vn.tiendo.events.indicator.ReportOverdue;
+import vn.tiendo.events.indicator.ReportReminderSent;
+import vn.tiendo.platform.scope.Scope;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -67,12 +79,14 @@ public class Indicator {
     private final ReportBook<MeasuredValue> reports = new ReportBook<>(ReportBook.PeriodRule.ONE_REPORT_PER_PERIOD, "indicator");
 
     private final PendingCorrections pendingCorrections = new PendingCorrections();
+    /** Reporting deadlines whose notices went out: handled once, however often they fire. */
+    private final Set<ReportingRules.Deadline> handledDeadlines = new HashSet<>();
 
     protected Indicator() {
     }
 
     @CommandHandler
-    public Indicator(DefineIndicator command) {
+    public Indicator(DefineIndicator command, DeadlineManager deadlines, ReportingRules rules) {
         Require.notBlank(command.indicatorId(), "indicatorId");
         Require.notBlank(command.planId(), "planId");
         Require.notBlank(command.code(), "code");
@@ -98,6 +112,37 @@ public class Indicator {
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.code(), command.name(), command.unit(),
                 command.measure(), command.direction(), command.baseline(), command.baselineAsWritten(), List.copyOf(targets),
                 command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd()));
+        // the aggregate is not yet in scope while it is being created: its scope is named explicitly
+        nextDeadline(rules, command.planStart(), command.planEnd()).ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next,
+                new AggregateScopeDescriptor(Indicator.class.getSimpleName(), command.indicatorId())));
+    }
+
+    /**
+     * A stage of the reporting calendar came: if the month is still unreported and this stage has not been handled
+     * (a deadline may fire twice after a crash), the notices go out as an event; then the next stage is scheduled,
+     * the only one pending for this indicator.
+     */
+    @DeadlineHandler(deadlineName = ReportingRules.DEADLINE)
+    void on(ReportingRules.Deadline deadline, DeadlineManager deadlines, ReportingRules rules) {
+        Instant now = GenericEventMessage.clock.instant();
+        if (rules.current(deadline, now) && !reports.hasReport(deadline.period()) && !handledDeadlines.contains(deadline)) {
+            LocalDate due = rules.dueDate(deadline.period());
+            List<Notice> notices = rules.notices(deadline.stage(), leadAgencyId);
+            apply(switch (deadline.stage()) {
+                case REMINDER -> new ReportReminderSent(indicatorId, deadline.period(), due, leadAgencyId, notices);
+                case OVERDUE -> new ReportOverdue(indicatorId, deadline.period(), due, leadAgencyId, notices);
+                case ESCALATION -> new ReportEscalated(indicatorId, deadline.period(), due, leadAgencyId, notices);
+            });
+        }
+        // the next one after this one's time, whatever the clock says: a deadline never schedules itself again
+        Instant after = now.isAfter(rules.time(deadline)) ? now : rules.time(deadline);
+        deadlines.cancelAllWithinScope(ReportingRules.DEADLINE);
+        rules.next(YearMonth.from(planStart), YearMonth.from(planEnd), after)
+                .ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next));
+    }
+
+    private static Optional<ReportingRules.Deadline> nextDeadline(ReportingRules rules, LocalDate from, LocalDate to) {
+        return rules.next(YearMonth.from(from), YearMonth.from(to), GenericEventMessage.clock.instant());
     }
 
     /** Officers and heads act only on indicators their agency (a head: or one below it) leads now. */
@@ -246,6 +291,21 @@ public class Indicator {
         leadAgencyId = event.leadAgencyId();
         direction = event.direction();
         event.targets().forEach(t -> targets.put(t.period(), t));
+    }
+
+    @EventSourcingHandler
+    void on(ReportReminderSent event) {
+        handledDeadlines.add(new ReportingRules.Deadline(event.period(), ReportingRules.Stage.REMINDER));
+    }
+
+    @EventSourcingHandler
+    void on(ReportOverdue event) {
+        handledDeadlines.add(new ReportingRules.Deadline(event.period(), ReportingRules.Stage.OVERDUE));
+    }
+
+    @EventSourcingHandler
+    void on(ReportEscalated event) {
+        handledDeadlines.add(new ReportingRules.Deadline(event.period(), ReportingRules.Stage.ESCALATION));
     }
 
     @EventSourcingHandler

@@ -9,33 +9,38 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import vn.tiendo.command.common.Handled;
-import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
+import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasureKind;
 import vn.tiendo.events.common.MeasuredValue;
+import vn.tiendo.events.common.Notice;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
-import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
+import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.events.indicator.ReportEscalated;
+import vn.tiendo.events.indicator.ReportReminderSent;
+import vn.tiendo.platform.scope.Scope;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static vn.tiendo.command.common.Refusals.conflict;
 import static vn.tiendo.command.common.Refusals.violation;
@@ -52,11 +57,15 @@ class IndicatorTest {
     private static final Period JUNE = Period.parse("2025-06");
     private static final Target COVERAGE_2025 = new Target(Y2025, Comparator.GE, percent("60"), "≥ 60%");
 
+    /** The plans' calendar: due the 20th of the next month, a reminder 3 days before, escalation 5 days after, at 08:00. */
+    private static final ReportingRules RULES = new ReportingRules(null, null, null, null, null, null, Map.of("officers:so-khcn", "so-khcn@example.invalid"));
+
     private AggregateTestFixture<Indicator> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Indicator.class);
+        fixture.registerInjectableResource(RULES);
     }
 
     private static MeasuredValue percent(String value) {
@@ -319,5 +328,46 @@ class IndicatorTest {
                 return handled.changes() == count;
             }
         };
+    }
+
+    private static IndicatorCommands.DefineIndicator defineCoverage() {
+        return new IndicatorCommands.DefineIndicator(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số",
+                Measure.of(MeasureKind.PERCENT), Direction.INCREASE, null, null, List.of(COVERAGE_2025), "so-khcn", "so-khcn",
+                LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31));
+    }
+
+    /**
+     * Defined on 22/11/2026 at 10:00 (Hà Nội): October's report was due on 20/11 and is overdue already, so the first
+     * deadline is its escalation on 25/11 at 08:00. Unreported by then, the head and the coordinator are told (in the
+     * log: no address is configured for them) and November's reminder is scheduled for 17/12.
+     */
+    @Test
+    void aMonthStillUnreportedIsEscalatedAndTheNextDeadlineScheduled() {
+        Instant escalation = Instant.parse("2026-11-25T01:00:00Z");
+        fixture.givenCurrentTime(Instant.parse("2026-11-22T03:00:00Z"))
+                .when(defineCoverage())
+                .expectScheduledDeadline(escalation, new ReportingRules.Deadline(Period.parse("2026-10"), ReportingRules.Stage.ESCALATION));
+        setUp(); // a fixture's deadline clock is set once
+        fixture.givenCurrentTime(Instant.parse("2026-11-22T03:00:00Z"))
+                .andGivenCommands(defineCoverage())
+                .whenTimeAdvancesTo(escalation.plusSeconds(1))
+                .expectEvents(new ReportEscalated(ID, Period.parse("2026-10"), LocalDate.of(2026, 11, 20), "so-khcn",
+                        List.of(new Notice("head:so-khcn", "LOG", null), new Notice("coordinator:so-khcn", "LOG", null))))
+                .expectScheduledDeadline(Instant.parse("2026-12-17T01:00:00Z"),
+                        new ReportingRules.Deadline(Period.parse("2026-11"), ReportingRules.Stage.REMINDER));
+    }
+
+    @Test
+    void aReportedMonthBringsNoNoticeAndAReminderGoesToTheOfficersAddress() {
+        fixture.givenCurrentTime(Instant.parse("2026-11-22T03:00:00Z"))
+                .andGivenCommands(defineCoverage(), report("r1", "2026-10", percent("70")))
+                .whenTimeAdvancesTo(Instant.parse("2026-11-25T01:00:01Z"))
+                .expectNoEvents();
+        setUp();
+        fixture.givenCurrentTime(Instant.parse("2026-11-22T03:00:00Z"))
+                .andGivenCommands(defineCoverage(), report("r1", "2026-10", percent("70")))
+                .whenTimeAdvancesTo(Instant.parse("2026-12-17T01:00:01Z"))
+                .expectEvents(new ReportReminderSent(ID, Period.parse("2026-11"), LocalDate.of(2026, 12, 20), "so-khcn",
+                        List.of(new Notice("officers:so-khcn", "EMAIL", "so-khcn@example.invalid"))));
     }
 }

@@ -33,7 +33,9 @@ final class Platform implements AutoCloseable {
         String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database;
         ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD);
+                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD,
+                        // no reminder may fire in the middle of a scenario that counts events
+                        "--tiendo.reminders.enabled=false");
         ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
                 .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD);
