@@ -19,6 +19,7 @@ import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.plan.RegisterPlan;
 import vn.tiendo.command.registry.Registry;
+import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.command.web.Caller;
 import vn.tiendo.events.common.MetadataKeys;
 
@@ -56,11 +57,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Registry registry;
     private final ObjectMapper json;
     private final YearMonth lastMonth;
+    private final ReportingRules calendar;
 
     public DemoDataLoader(CommandGateway commands, CommandBus commandBus, ImportService imports, Registry registry, ObjectMapper json,
+                          ReportingRules calendar,
                           @Value("${tiendo.demo.until:}") String until, @Value("${tiendo.zone:Asia/Ho_Chi_Minh}") String zone) {
         this.commands = commands;
         this.commandBus = commandBus;
+        this.calendar = calendar;
         this.imports = imports;
         this.registry = registry;
         this.json = json;
@@ -82,7 +86,7 @@ public class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         CatalogFiles files = new CatalogFiles(json);
         Caller coordinator = new Caller(LOADER + "." + COORDINATOR, COORDINATOR, UUID.randomUUID().toString());
-        DemoHistory history = new DemoHistory(lastMonth);
+        DemoHistory history = new DemoHistory(lastMonth, calendar);
         List<Happening> timeline = new ArrayList<>();
         timeline.add(new Happening(day(LocalDate.of(2025, 1, 1)).minus(Duration.ofHours(1)),
                 () -> imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false)));

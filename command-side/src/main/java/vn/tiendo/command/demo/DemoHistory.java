@@ -3,6 +3,8 @@ package vn.tiendo.command.demo;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.NoteReportingDeadline;
+import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.command.task.TaskCommands.CompleteTask;
@@ -45,10 +47,16 @@ public final class DemoHistory {
     public static final ZoneId PROVINCE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final YearMonth lastMonth;
+    private final ReportingRules calendar;
 
-    /** Reports run to {@code lastMonth} inclusive (the last month already over), capped by each plan's end. */
-    public DemoHistory(YearMonth lastMonth) {
+    /**
+     * Reports run to {@code lastMonth} inclusive (the last month already over), capped by each plan's end; the
+     * reporting calendar's reminders, overdue notices and escalations come when {@code calendar} says, while a
+     * month is still unreported.
+     */
+    public DemoHistory(YearMonth lastMonth, ReportingRules calendar) {
         this.lastMonth = lastMonth;
+        this.calendar = calendar;
     }
 
     public List<Step> indicatorReports(DefineIndicator indicator, YearMonth firstMonth) {
@@ -74,6 +82,13 @@ public final class DemoHistory {
             };
             String reportId = indicator.indicatorId() + "@" + ym;
             Optional<Instant> sent = sentAt(ym, timing);
+            for (ReportingRules.Stage stage : ReportingRules.Stage.values()) {
+                ReportingRules.Deadline deadline = new ReportingRules.Deadline(Period.month(ym), stage);
+                Instant due = calendar.time(deadline);
+                if (sent.isEmpty() || sent.get().isAfter(due)) {
+                    steps.add(new Step(new NoteReportingDeadline(indicator.indicatorId(), deadline), indicator.leadAgencyId(), null, due));
+                }
+            }
             if (sent.isEmpty()) {
                 continue;
             }

@@ -19,6 +19,7 @@ import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.NoteReportingDeadline;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
@@ -125,6 +126,22 @@ public class Indicator {
     @DeadlineHandler(deadlineName = ReportingRules.DEADLINE)
     void on(ReportingRules.Deadline deadline, DeadlineManager deadlines, ReportingRules rules) {
         Instant now = GenericEventMessage.clock.instant();
+        noteDeadline(deadline, rules, now);
+        // the next one after this one's time, whatever the clock says: a deadline never schedules itself again
+        Instant after = now.isAfter(rules.time(deadline)) ? now : rules.time(deadline);
+        deadlines.cancelAllWithinScope(ReportingRules.DEADLINE);
+        rules.next(YearMonth.from(planStart), YearMonth.from(planEnd), after)
+                .ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next));
+    }
+
+    /** The same stage noted by the demo loader, which plays the calendar on its simulated clock. */
+    @CommandHandler
+    public Handled handle(NoteReportingDeadline command, ReportingRules rules) {
+        noteDeadline(command.deadline(), rules, GenericEventMessage.clock.instant());
+        return Handled.applied();
+    }
+
+    private void noteDeadline(ReportingRules.Deadline deadline, ReportingRules rules, Instant now) {
         if (rules.current(deadline, now) && !reports.hasReport(deadline.period()) && !handledDeadlines.contains(deadline)) {
             LocalDate due = rules.dueDate(deadline.period());
             List<Notice> notices = rules.notices(deadline.stage(), leadAgencyId);
@@ -134,11 +151,6 @@ public class Indicator {
                 case ESCALATION -> new ReportEscalated(indicatorId, deadline.period(), due, leadAgencyId, notices);
             });
         }
-        // the next one after this one's time, whatever the clock says: a deadline never schedules itself again
-        Instant after = now.isAfter(rules.time(deadline)) ? now : rules.time(deadline);
-        deadlines.cancelAllWithinScope(ReportingRules.DEADLINE);
-        rules.next(YearMonth.from(planStart), YearMonth.from(planEnd), after)
-                .ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next));
     }
 
     private static Optional<ReportingRules.Deadline> nextDeadline(ReportingRules rules, LocalDate from, LocalDate to) {

@@ -1,5 +1,6 @@
 package vn.tiendo.command.indicator;
 
+import vn.tiendo.command.reminder.ReportingRules;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import vn.tiendo.events.common.Direction;
@@ -70,5 +71,12 @@ public final class IndicatorCommands {
     public record SyncIndicatorDefinition(@TargetAggregateIdentifier String indicatorId, List<Target> targets,
                                           String leadAgencyId, String reason, String decisionReference,
                                           LocalDate effectiveDate) {
+    }
+
+    /**
+     * A reporting deadline came, sent as a command where no scheduler fires it: by the demo loader, which plays the
+     * calendar on its simulated clock. Not exposed over HTTP.
+     */
+    public record NoteReportingDeadline(@TargetAggregateIdentifier String indicatorId, ReportingRules.Deadline deadline) {
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.Notice;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.indicator.ReportEscalated;
@@ -35,29 +36,32 @@ public class NotificationOutbox {
 
     @EventHandler
     void on(ReportReminderSent event, EventMessage<?> message, @Timestamp Instant at) {
-        queue(message.getIdentifier(), event.notified(), at, "Nhắc báo cáo: " + event.indicatorId() + " kỳ " + event.period(),
+        queue(message, event.notified(), at, "Nhắc báo cáo: " + event.indicatorId() + " kỳ " + event.period(),
                 text("Báo cáo kỳ %s của chỉ tiêu %s (%s) đến hạn ngày %s.", event.period(), event.indicatorId(), event.agencyId(), event.dueDate()));
     }
 
     @EventHandler
     void on(ReportOverdue event, EventMessage<?> message, @Timestamp Instant at) {
-        queue(message.getIdentifier(), event.notified(), at, "Quá hạn báo cáo: " + event.indicatorId() + " kỳ " + event.period(),
+        queue(message, event.notified(), at, "Quá hạn báo cáo: " + event.indicatorId() + " kỳ " + event.period(),
                 text("Báo cáo kỳ %s của chỉ tiêu %s (%s) đã quá hạn ngày %s mà chưa có.", event.period(), event.indicatorId(), event.agencyId(),
                         event.dueDate()));
     }
 
     @EventHandler
     void on(ReportEscalated event, EventMessage<?> message, @Timestamp Instant at) {
-        queue(message.getIdentifier(), event.notified(), at, "Báo cáo chậm kéo dài: " + event.indicatorId() + " kỳ " + event.period(),
+        queue(message, event.notified(), at, "Báo cáo chậm kéo dài: " + event.indicatorId() + " kỳ " + event.period(),
                 text("Báo cáo kỳ %s của chỉ tiêu %s (%s), hạn ngày %s, vẫn chưa có; đề nghị người đứng đầu chỉ đạo.", event.period(),
                         event.indicatorId(), event.agencyId(), event.dueDate()));
     }
 
-    private void queue(String eventId, List<Notice> notices, Instant at, String subject, String body) {
+    private void queue(EventMessage<?> message, List<Notice> notices, Instant at, String subject, String body) {
+        if (Boolean.TRUE.equals(message.getMetaData().get(MetadataKeys.DEMO))) {
+            return; // the demo's history told nobody: nothing to send for it
+        }
         for (Notice notice : notices) {
             jdbc.update("insert into command_side.notification_outbox (event_identifier, recipient, channel, address, subject, body, "
                             + "created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                    eventId, notice.recipient(), notice.channel(), notice.address(), subject, body, at.atOffset(ZoneOffset.UTC),
+                    message.getIdentifier(), notice.recipient(), notice.channel(), notice.address(), subject, body, at.atOffset(ZoneOffset.UTC),
                     at.atOffset(ZoneOffset.UTC));
         }
     }

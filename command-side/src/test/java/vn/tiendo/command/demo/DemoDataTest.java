@@ -9,6 +9,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.importing.ImportService;
+import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 
 import java.time.Instant;
@@ -32,6 +33,8 @@ class DemoDataTest {
     ObjectMapper json;
     @Autowired
     ImportService imports;
+    @Autowired
+    ReportingRules calendar;
 
     @Test
     void everyRowOfTheCatalogIsRegistered() {
@@ -77,13 +80,33 @@ class DemoDataTest {
         assertThat(times).isSortedAccordingTo(Comparator.comparing(Instant::parse));
     }
 
+    /** Reminders went out for the reports not in three days before the due day, at 08:00 on the 17th, to the officers. */
+    @Test
+    void remindersOverdueNoticesAndEscalationsWentOutOnTheCalendar() throws Exception {
+        List<Map<String, Object>> reminders = jdbc.queryForList("select time_stamp, convert_from(payload, 'UTF8') as payload "
+                + "from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.indicator.ReportReminderSent'");
+        assertThat(reminders).hasSizeGreaterThan(50);
+        for (Map<String, Object> reminder : reminders) {
+            JsonNode payload = json.readTree((String) reminder.get("payload"));
+            assertThat(Instant.parse((String) reminder.get("time_stamp")).atZone(DemoHistory.PROVINCE).toLocalDateTime())
+                    .isEqualTo(YearMonth.parse(payload.get("period").asText()).plusMonths(1).atDay(17).atTime(8, 0));
+            assertThat(payload.at("/notified/0/recipient").asText()).isEqualTo("officers:" + payload.get("agencyId").asText());
+        }
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.indicator.ReportOverdue'"))
+                .isPositive().isLessThan(reminders.size());
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.indicator.ReportEscalated'"))
+                .isPositive();
+        // the demo's past told nobody: nothing of it is queued to be sent now
+        assertThat(count("select count(*) from command_side.notification_outbox")).isZero();
+    }
+
     @Test
     void theGeneratedHistoryIsTheSameEveryTime() {
         CatalogFiles files = new CatalogFiles(json);
         DefineIndicator coverage = imports.readIndicators(CatalogFiles.STRATEGY, "x.csv", files.indicators(CatalogFiles.STRATEGY))
                 .drafts().get(0).command();
-        var first = new DemoHistory(YearMonth.of(2026, 10)).indicatorReports(coverage, YearMonth.of(2025, 11));
-        var second = new DemoHistory(YearMonth.of(2026, 10)).indicatorReports(coverage, YearMonth.of(2025, 11));
+        var first = new DemoHistory(YearMonth.of(2026, 10), calendar).indicatorReports(coverage, YearMonth.of(2025, 11));
+        var second = new DemoHistory(YearMonth.of(2026, 10), calendar).indicatorReports(coverage, YearMonth.of(2025, 11));
         assertThat(first).hasSizeGreaterThanOrEqualTo(12).isEqualTo(second);
     }
 
