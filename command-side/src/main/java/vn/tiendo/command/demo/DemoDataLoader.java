@@ -17,12 +17,18 @@ import vn.tiendo.command.agency.AgencyCommands.AppointHead;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
+import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.plan.RegisterPlan;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.command.web.Caller;
+import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.Target;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +36,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +96,12 @@ public class DemoDataLoader implements ApplicationRunner {
         timeline.add(new Happening(day(LocalDate.of(2025, 1, 1)).minus(Duration.ofHours(1)),
                 () -> imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false)));
         heads(timeline);
+        // a target revised mid-2026, after A.2's reports had fallen behind its path: the audit trail flags it
+        LocalDate revisedOn = LocalDate.of(2026, 7, 15);
+        String reason = "Điều chỉnh lộ trình theo khả năng đầu tư hạ tầng viễn thông";
+        timeline.add(new Happening(day(revisedOn), () -> send(new ReviseIndicatorTarget(CatalogFiles.STRATEGY + ".A.2", null,
+                new Target(Period.year(2030), Comparator.GE, new MeasuredValue.Percent(BigDecimal.valueOf(95)), "≥ 95%"), reason,
+                "Quyết định điều chỉnh chỉ tiêu (dữ liệu mẫu)"), COORDINATOR, reason)));
         for (RegisterPlan plan : files.plans()) {
             String indicatorFile = plan.planId() + "-phu-luc-chi-tieu.csv";
             String taskFile = plan.planId() + "-phu-luc-nhiem-vu.csv";
@@ -122,7 +133,7 @@ public class DemoDataLoader implements ApplicationRunner {
      * clock set to it) and marked {@code demo}; what would happen after now is left out, as a report not yet sent.
      */
     private int play(List<Happening> timeline) {
-        timeline.sort(Comparator.comparing(Happening::at));
+        timeline.sort((a, b) -> a.at().compareTo(b.at()));
         Instant now = Instant.now();
         Clock realClock = GenericEventMessage.clock;
         Registration demoMark = commandBus.registerDispatchInterceptor(messages -> (index, message) ->

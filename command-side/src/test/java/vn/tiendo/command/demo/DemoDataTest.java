@@ -100,6 +100,19 @@ class DemoDataTest {
         assertThat(count("select count(*) from command_side.notification_outbox")).isZero();
     }
 
+    /** A.2's 2030 target was lowered on 15/7/2026, by a decision and with a reason, after its reports fell behind. */
+    @Test
+    void aTargetWasRevisedOnAPlausibleDay() throws Exception {
+        Map<String, Object> revision = jdbc.queryForMap("select time_stamp, convert_from(payload, 'UTF8') as payload, "
+                + "convert_from(meta_data, 'UTF8') as meta from event_store.domain_event_entry "
+                + "where aggregate_identifier = 'QD-1305-2025.A.2' and payload_type = 'vn.tiendo.events.indicator.IndicatorTargetRevised'");
+        assertThat(Instant.parse((String) revision.get("time_stamp")).atZone(DemoHistory.PROVINCE).toLocalDate()).isEqualTo(LocalDate.of(2026, 7, 15));
+        JsonNode payload = json.readTree((String) revision.get("payload"));
+        assertThat(payload.at("/newTarget/asWritten").asText()).isEqualTo("≥ 95%");
+        assertThat(payload.get("decisionReference").asText()).isNotBlank();
+        assertThat(json.readTree((String) revision.get("meta")).get("reason").asText()).isEqualTo(payload.get("reason").asText());
+    }
+
     @Test
     void theGeneratedHistoryIsTheSameEveryTime() {
         CatalogFiles files = new CatalogFiles(json);
