@@ -40,7 +40,8 @@ public class ReportCalendar {
                     date_trunc('month', greatest(ind.plan_start, coalesce((ind.issued_on + interval '1 month')::date, ind.plan_start), cast(? as date))),
                     date_trunc('month', least(ind.plan_end, cast(? as date))), interval '1 month') m
             )
-            select mo.indicator_id, mo.code, mo.name, mo.plan_id, to_char(mo.month_start, 'YYYY-MM') as period, mo.due_date,
+            select * from (
+            select mo.indicator_id, mo.code, mo.name, mo.plan_id, mo.month_start, to_char(mo.month_start, 'YYYY-MM') as period, mo.due_date,
                    coalesce((select h.state ->> 'lead_agency_id' from projection.indicator_history h
                              where h.indicator_id = mo.indicator_id
                                and h.recorded_at <= least(cast(? as timestamptz), (mo.due_date + 1)::timestamp at time zone cast(? as text))
@@ -51,7 +52,8 @@ public class ReportCalendar {
             from months mo
             left join projection.indicator_period p on p.indicator_id = mo.indicator_id
                  and p.period = to_char(mo.month_start, 'YYYY-MM') and p.reported_at <= ?
-            order by mo.month_start, mo.plan_id, mo.code
+            ) owed where cast(? as varchar) is null or agency_id = ?
+            order by month_start, plan_id, code
             """;
 
     private final JdbcTemplate jdbc;
@@ -64,8 +66,11 @@ public class ReportCalendar {
         this.asOf = asOf;
     }
 
-    /** The reports owed for the months {@code from} to {@code to}, as recorded at {@code at}, judged on that day. */
-    public List<ReportDue> reports(YearMonth from, YearMonth to, AsOf.Moment at) {
+    /**
+     * The reports owed for the months {@code from} to {@code to}, as recorded at {@code at}, judged on that day: by
+     * one agency ({@code agencyId}), or by every agency (null).
+     */
+    public List<ReportDue> reports(YearMonth from, YearMonth to, String agencyId, AsOf.Moment at) {
         Instant moment = at.isNow() ? asOf.now() : at.instant();
         OffsetDateTime recordedBy = moment.atOffset(ZoneOffset.UTC);
         LocalDate today = asOf.today(at);
@@ -75,7 +80,7 @@ public class ReportCalendar {
             return new ReportDue(rs.getString("indicator_id"), rs.getString("code"), rs.getString("name"), rs.getString("plan_id"),
                     rs.getString("period"), due, rs.getString("agency_id"), rs.getString("report_id"), reportedAt,
                     rs.getString("reported_by"), judge(due, reportedAt == null ? null : reportedAt.atZoneSameInstant(asOf.zone()).toLocalDate(), today));
-        }, recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy);
+        }, recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy, agencyId, agencyId);
     }
 
     /** {@code reportedOn}: the day the report was recorded in the province's zone, null when it was not. */

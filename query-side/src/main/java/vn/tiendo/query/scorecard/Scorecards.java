@@ -103,7 +103,7 @@ public class Scorecards {
 
     public AgencyScorecard agency(String agencyId, YearMonth from, YearMonth to, AsOf.Moment at) {
         DirectoryQueries.AgencyView agency = directory.agency(agencyId);
-        List<ReportDue> reports = calendar.reports(from, to, at).stream().filter(r -> agencyId.equals(r.agencyId())).toList();
+        List<ReportDue> reports = calendar.reports(from, to, agencyId, at);
         List<TaskItem> taskItems = tasksDue(from.atDay(1), to.atEndOfMonth(), at).stream().filter(t -> agencyId.equals(t.agencyId())).toList();
         Map<IndicatorStatus, Integer> byStatus = new EnumMap<>(IndicatorStatus.class);
         for (IndicatorStatus status : IndicatorStatus.values()) {
@@ -122,7 +122,7 @@ public class Scorecards {
         directory.agency(agencyId);
         LocalDate spanStart = from.atDay(1);
         LocalDate spanEnd = to.atEndOfMonth();
-        List<ReportDue> reports = calendar.reports(from.minusMonths(1), to, at).stream().filter(r -> agencyId.equals(r.agencyId())).toList();
+        List<ReportDue> reports = calendar.reports(from.minusMonths(1), to, agencyId, at);
         List<TaskItem> taskItems = tasksDue(spanStart, spanEnd, at).stream().filter(t -> agencyId.equals(t.agencyId())).toList();
         List<HeadScorecard> result = new ArrayList<>();
         for (Tenure tenure : tenures(agencyId, at)) {
@@ -145,7 +145,7 @@ public class Scorecards {
     /** Every agency with something due in the span, best score first (then fewer missing reports, then by name). */
     public List<RankedAgency> ranking(YearMonth from, YearMonth to, AsOf.Moment at) {
         Map<String, List<ReportDue>> reportsByAgency = new LinkedHashMap<>();
-        calendar.reports(from, to, at).stream().filter(r -> r.timeliness() != Timeliness.NOT_YET_DUE)
+        calendar.reports(from, to, null, at).stream().filter(r -> r.timeliness() != Timeliness.NOT_YET_DUE)
                 .forEach(r -> reportsByAgency.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
         Map<String, List<TaskItem>> tasksByAgency = new LinkedHashMap<>();
         tasksDue(from.atDay(1), to.atEndOfMonth(), at).forEach(t -> tasksByAgency.computeIfAbsent(t.agencyId(), k -> new ArrayList<>()).add(t));
@@ -172,7 +172,7 @@ public class Scorecards {
     public List<AgencyOverdue> overdue(Scope scope, AsOf.Moment at) {
         LocalDate today = asOf.today(at);
         Map<String, List<OverdueItem>> byAgency = new LinkedHashMap<>();
-        calendar.reports(YearMonth.of(2000, 1), YearMonth.from(today), at).stream()
+        calendar.reports(YearMonth.of(2000, 1), YearMonth.from(today), null, at).stream()
                 .filter(r -> r.timeliness() == Timeliness.MISSING && scope.includes(r.agencyId()))
                 .forEach(r -> byAgency.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(new OverdueItem("REPORT", r.indicatorId(),
                         r.code() + ". " + r.name(), r.period(), r.dueDate(), ChronoUnit.DAYS.between(r.dueDate(), today))));
