@@ -208,6 +208,32 @@ class CommandApiTest {
         assertThat(response.getStatusCode().value()).isEqualTo(409);
     }
 
+    /** Tenure over HTTP: bad input names its fields and stores nothing; a second head while one is in office is 409. */
+    @Test
+    void aHeadOfAgencyIsRecordedByADecisionOneAtATime() throws Exception {
+        String heads = "/api/agencies/so-khcn-" + suffix + "/heads";
+        ResponseEntity<String> controlCharacter = post(heads, """
+                {"holder":"Giám đốc\\u0000Sở","position":"Giám đốc"}""", null);
+        assertThat(controlCharacter.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(controlCharacter.getBody()).get("errors").findValuesAsText("field")).contains("holder");
+        ResponseEntity<String> missing = post(heads, """
+                {"holder":"Giám đốc Sở","position":"Giám đốc"}""", null);
+        assertThat(json.readTree(missing.getBody()).get("errors").findValuesAsText("field")).containsExactly("decisionReference", "from");
+        assertThat(tenureEvents()).isZero();
+        String appointment = """
+                {"holder":"Giám đốc Sở (nhiệm kỳ trước)","position":"Giám đốc","decisionReference":"Quyết định 101/QĐ-UBND","from":"2025-01-01"}""";
+        assertThat(post(heads, appointment, null).getStatusCode().value()).isEqualTo(200);
+        assertThat(post(heads, appointment, null).getStatusCode().value()).isEqualTo(409);
+        assertThat(post(heads + "/leaving", """
+                {"to":"2024-12-31","decisionReference":"Quyết định 54/QĐ-UBND"}""", null).getStatusCode().value()).isEqualTo(400);
+        assertThat(tenureEvents()).isEqualTo(1);
+    }
+
+    private long tenureEvents() {
+        return jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like 'vn.tiendo.events.agency.Head%'", Long.class, "so-khcn-" + suffix);
+    }
+
     @Test
     void theOpenApiDescriptionIsServed() {
         ResponseEntity<String> response = http.getForEntity("/v3/api-docs", String.class);
