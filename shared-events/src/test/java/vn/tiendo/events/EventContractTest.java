@@ -18,6 +18,24 @@ import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.common.TaskDeadline;
+import vn.tiendo.events.emulation.AwardDecided;
+import vn.tiendo.events.emulation.AwardForm;
+import vn.tiendo.events.emulation.AwardProposed;
+import vn.tiendo.events.emulation.CampaignLaunched;
+import vn.tiendo.events.emulation.CampaignTarget;
+import vn.tiendo.events.emulation.Citation;
+import vn.tiendo.events.emulation.Claim;
+import vn.tiendo.events.emulation.ClaimRejected;
+import vn.tiendo.events.emulation.ClaimVerified;
+import vn.tiendo.events.emulation.CoVerifierNamed;
+import vn.tiendo.events.emulation.EvidenceRequested;
+import vn.tiendo.events.emulation.EvidenceSupplied;
+import vn.tiendo.events.emulation.NominationRejected;
+import vn.tiendo.events.emulation.NominationReviewStarted;
+import vn.tiendo.events.emulation.NominationSubmitted;
+import vn.tiendo.events.emulation.NominationVerified;
+import vn.tiendo.events.emulation.NomineeKind;
+import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
@@ -81,7 +99,26 @@ class EventContractTest {
                 new TaskDeadlineRevised("t", DEC_2025, new TaskDeadline(null, TaskDeadline.Recurrence.AS_DIRECTED, "Theo hướng dẫn"), "lý do", "QĐ"),
                 new TaskProgressReported("t", "p1", JUNE, 40, null, EVIDENCE),
                 new TaskCompleted("t", LocalDate.of(2025, 12, 20), "sản phẩm", EVIDENCE),
-                new TaskCancelled("t", "lý do"));
+                new TaskCancelled("t", "lý do"),
+                new CampaignLaunched("PT-CDS-2026", "Phong trào thi đua", "004", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 10, 10),
+                        List.of(new Round(1, "Khen thưởng đợt 1", "Ngày chuyển đổi số", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 30),
+                                LocalDate.of(2025, 10, 10))),
+                        List.of(new CampaignTarget("TD.19", "Chỉ số chuyển đổi số cấp tỉnh ≥ 0.75", Comparator.GE, new BigDecimal("0.75"),
+                                List.of("QD-1305-2025.C.10"))),
+                        List.of(new AwardForm("BANG_KHEN", "Bằng khen", "Chủ tịch UBND tỉnh", "Sở KH&CN")), "tập thể", "cá nhân", List.of("so-khcn")),
+                new CoVerifierNamed("PT-CDS-2026", "so-noi-vu"),
+                new NominationSubmitted("n", "PT-CDS-2026", 1, NomineeKind.INDIVIDUAL, "so-noi-vu", "Chuyên viên (dữ liệu mẫu)", "Chuyên viên",
+                        "GIAY_KHEN", "tự đánh giá", List.of(new Claim("c1", "TD.19", "thành tích",
+                        List.of(new Citation("QD-1305-2025.C.10", "2025")), EVIDENCE)), "lanh-dao.so-noi-vu"),
+                new NominationReviewStarted("n", "hoi-dong.so-khcn"),
+                new EvidenceRequested("n", null, "hoi-dong.so-khcn", "danh sách"),
+                new EvidenceSupplied("n", "c1", EVIDENCE, "bổ sung", "lanh-dao.so-noi-vu"),
+                new ClaimVerified("n", "c1", "hoi-dong.so-khcn", "đúng"),
+                new ClaimRejected("n", "c1", "hoi-dong.so-khcn", "sai", new Citation("QD-1305-2025.C.10", "2025")),
+                new NominationVerified("n", "hoi-dong.so-khcn", "đạt"),
+                new NominationRejected("n", "hoi-dong.so-khcn", "không đạt"),
+                new AwardProposed("n", "GIAY_KHEN", "hoi-dong.so-khcn", "đề nghị"),
+                new AwardDecided("n", "12/QĐ", LocalDate.of(2025, 10, 10), "GIAY_KHEN", "a".repeat(64), "hoi-dong.so-khcn"));
         for (Object event : events) {
             assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
             SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);

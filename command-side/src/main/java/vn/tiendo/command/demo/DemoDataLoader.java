@@ -15,6 +15,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.command.emulation.CampaignCatalog;
+import vn.tiendo.command.emulation.EmulationCommands.NameCoVerifier;
+import vn.tiendo.command.emulation.EmulationController.LaunchCampaignRequest;
+import vn.tiendo.command.emulation.EmulationController;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
@@ -96,6 +100,12 @@ public class DemoDataLoader implements ApplicationRunner {
         timeline.add(new Happening(day(LocalDate.of(2025, 1, 1)).minus(Duration.ofHours(1)),
                 () -> imports.importAgencies("danh-sach-co-quan.csv", files.agencies(), coordinator, false)));
         heads(timeline);
+        // the 2026 digital-transformation movement, issued in September 2025 (its day is blank in the plan), Sở Nội vụ co-verifying
+        LaunchCampaignRequest campaign = new CampaignCatalog(json).digitalTransformation2026();
+        timeline.add(new Happening(day(LocalDate.of(2025, 9, 1)), () -> {
+            send(EmulationController.command(campaign), COORDINATOR, null);
+            new CampaignCatalog(json).coVerifiers().forEach(agency -> send(new NameCoVerifier(campaign.campaignId(), agency), COORDINATOR, null));
+        }));
         // a target revised mid-2026, after A.2's reports had fallen behind its path: the audit trail flags it
         LocalDate revisedOn = LocalDate.of(2026, 7, 15);
         String reason = "Điều chỉnh lộ trình theo khả năng đầu tư hạ tầng viễn thông";

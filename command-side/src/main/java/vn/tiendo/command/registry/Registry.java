@@ -2,9 +2,10 @@ package vn.tiendo.command.registry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.events.common.AgencyKind;
+import vn.tiendo.events.emulation.Round;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +17,10 @@ public class Registry {
 
     /** A plan's period and its issuer as written (e.g. "Sở Khoa học và Công nghệ"). */
     public record PlanPeriod(LocalDate start, LocalDate end, String issuer) {
+    }
+
+    /** The campaign a nomination is for and the agency it nominates (or whose person it nominates). */
+    public record NominationRef(String campaignId, String agencyId) {
     }
 
     private final JdbcTemplate jdbc;
@@ -82,5 +87,25 @@ public class Registry {
 
     public PlanPeriod requirePlan(String planId, String field) {
         return planPeriod(planId).orElseThrow(() -> new RuleViolation(field, "no plan " + planId));
+    }
+
+    /** A campaign's round as launched (its dates). */
+    public Optional<Round> round(String campaignId, int number) {
+        return jdbc.query("select round_number, name, occasion, opens_on, closes_on, award_date from command_side.campaign_round "
+                        + "where campaign_id = ? and round_number = ?",
+                (rs, i) -> new Round(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)), campaignId, number).stream().findFirst();
+    }
+
+    /** A campaign's target codes ({@code TARGET}), award forms ({@code AWARD}) or verifying agencies ({@code VERIFIER}). */
+    public List<String> campaignCodes(String campaignId, String kind) {
+        return jdbc.queryForList("select code from command_side.campaign_code where campaign_id = ? and kind = ? order by code",
+                String.class, campaignId, kind);
+    }
+
+    /** The campaign and the nominated agency of a nomination; empty when the id is unknown. */
+    public Optional<NominationRef> nomination(String nominationId) {
+        return jdbc.query("select campaign_id, agency_id from command_side.nomination where nomination_id = ?",
+                (rs, i) -> new NominationRef(rs.getString(1), rs.getString(2)), nominationId).stream().findFirst();
     }
 }

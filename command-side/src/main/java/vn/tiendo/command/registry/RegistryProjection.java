@@ -5,11 +5,15 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.emulation.CampaignLaunched;
+import vn.tiendo.events.emulation.CoVerifierNamed;
+import vn.tiendo.events.emulation.NominationSubmitted;
+import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.plan.PlanRegistered;
 import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskReassigned;
-import vn.tiendo.events.indicator.IndicatorReassigned;
 
 /** Keeps the command side's lookup tables in step with its events, in the same transaction (subscribing processor). */
 @Component
@@ -57,5 +61,31 @@ public class RegistryProjection {
     void on(IndicatorDefined event) {
         jdbc.update("insert into command_side.indicator_code (plan_id, code, indicator_id, lead_agency_id) values (?, ?, ?, ?)",
                 event.planId(), event.code(), event.indicatorId(), event.leadAgencyId());
+    }
+
+    @EventHandler
+    void on(CampaignLaunched event) {
+        for (Round r : event.rounds()) {
+            jdbc.update("insert into command_side.campaign_round (campaign_id, round_number, name, occasion, opens_on, closes_on, award_date) "
+                    + "values (?, ?, ?, ?, ?, ?, ?)", event.campaignId(), r.number(), r.name(), r.occasion(), r.opensOn(), r.closesOn(), r.awardDate());
+        }
+        event.targets().forEach(t -> campaignCode(event.campaignId(), "TARGET", t.code()));
+        event.awards().forEach(a -> campaignCode(event.campaignId(), "AWARD", a.code()));
+        event.verifyingAgencyIds().forEach(a -> campaignCode(event.campaignId(), "VERIFIER", a));
+    }
+
+    @EventHandler
+    void on(CoVerifierNamed event) {
+        campaignCode(event.campaignId(), "VERIFIER", event.agencyId());
+    }
+
+    @EventHandler
+    void on(NominationSubmitted event) {
+        jdbc.update("insert into command_side.nomination (nomination_id, campaign_id, agency_id) values (?, ?, ?)",
+                event.nominationId(), event.campaignId(), event.agencyId());
+    }
+
+    private void campaignCode(String campaignId, String kind, String code) {
+        jdbc.update("insert into command_side.campaign_code (campaign_id, kind, code) values (?, ?, ?)", campaignId, kind, code);
     }
 }

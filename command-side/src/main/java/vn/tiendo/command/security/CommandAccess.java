@@ -8,13 +8,16 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static vn.tiendo.platform.security.Role.ADMIN;
 import static vn.tiendo.platform.security.Role.COORDINATOR;
+import static vn.tiendo.platform.security.Role.COUNCIL;
 import static vn.tiendo.platform.security.Role.HEAD;
 import static vn.tiendo.platform.security.Role.OFFICER;
 
 /**
  * Who may send which command. Officers report (drafts) and correct their drafts for their own agency; heads also
  * for its children, approve reports and complete tasks; the coordinating department defines, revises, reassigns,
- * imports and accepts or rejects corrections of approved reports; auditors and the council write nothing. "Scoped" rules check the agency leading the indicator or task named in the path.
+ * imports, accepts or rejects corrections of approved reports and launches emulation campaigns; heads nominate their
+ * agency's collectives and people; the council judges nominations (never its own agency's); auditors write nothing.
+ * "Scoped" rules check the agency leading the indicator or task named in the path.
  */
 public final class CommandAccess {
 
@@ -41,6 +44,18 @@ public final class CommandAccess {
             AccessRule.of(POST, "/api/imports/agencies", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/imports/indicators", false, COORDINATOR),
             AccessRule.of(POST, "/api/imports/tasks", false, COORDINATOR),
+            AccessRule.of(POST, "/api/emulation/campaigns", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/emulation/campaigns/{campaignId}/co-verifiers", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/emulation/nominations", false, HEAD),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/evidence", true, HEAD),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/review", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/evidence-requests", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/claims/{claimId}/verification", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/claims/{claimId}/rejection", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/verification", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/rejection", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/award-proposal", false, COUNCIL),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/award-decision", false, COUNCIL),
             AccessRule.of(GET, "/api/imports/templates/{kind}.{format}", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/actuator/prometheus", false, ADMIN));
 

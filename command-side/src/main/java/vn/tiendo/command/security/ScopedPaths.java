@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Applies {@link ScopePolicy} to the "scoped" command routes: the agency leading the indicator or task in the path
- * must be in the sender's scope. Checked before the body is read, so that a user outside the scope learns nothing
+ * (for a nomination: the nominated agency) must be in the sender's scope. Checked before the body is read, so that a user outside the scope learns nothing
  * from validation errors, on the id exactly as the controller will get it (Spring's decoded path variables:
  * "QD-1305-2025.%41.1" is "QD-1305-2025.A.1"), and closed for ids it cannot resolve (404). The aggregates check
  * the same scope again against their own lead agency (the dispatcher sends it as {@link Scope#METADATA}).
@@ -41,17 +41,19 @@ public class ScopedPaths implements HandlerInterceptor {
             if (rule.scoped() && rule.method().matches(request.getMethod()) && rule.path().equals(pattern)) {
                 @SuppressWarnings("unchecked")
                 Map<String, String> variables = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-                check(policy.current(), variables.getOrDefault("indicatorId", variables.get("taskId")));
+                check(policy.current(), variables.getOrDefault("indicatorId", variables.getOrDefault("taskId", variables.get("nominationId"))));
             }
         }
         return true;
     }
 
-    private void check(Scope scope, String indicatorOrTaskId) {
+    private void check(Scope scope, String recordId) {
         if (scope.isAll()) {
             return;
         }
-        String lead = registry.leadOf(indicatorOrTaskId).orElseThrow(() -> new UnknownRecord(indicatorOrTaskId));
-        scope.requireActsOn(lead, indicatorOrTaskId);
+        String lead = registry.leadOf(recordId)
+                .or(() -> registry.nomination(recordId).map(Registry.NominationRef::agencyId))
+                .orElseThrow(() -> new UnknownRecord(recordId));
+        scope.requireActsOn(lead, recordId);
     }
 }

@@ -1,10 +1,11 @@
 package vn.tiendo.command.web;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,33 +17,33 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import vn.tiendo.command.common.FourEyes;
-import vn.tiendo.command.common.RuleViolation;
-import vn.tiendo.command.common.UnknownRecord;
-import vn.tiendo.platform.security.RequestSizeLimit;
-import vn.tiendo.platform.web.ProblemDetails;
-import vn.tiendo.platform.web.ProblemDetails.FieldError;
-
-import static vn.tiendo.platform.web.ProblemDetails.answer;
-import static vn.tiendo.platform.web.ProblemDetails.internal;
-import static vn.tiendo.platform.web.ProblemDetails.invalid;
-import static vn.tiendo.platform.web.ProblemDetails.problem;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import vn.tiendo.command.common.StateConflict;
-import vn.tiendo.command.importing.ImportRejected;
-import vn.tiendo.command.importing.ImportService;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import vn.tiendo.command.common.ConflictOfInterest;
+import vn.tiendo.command.common.FourEyes;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.common.UnknownRecord;
+import vn.tiendo.command.importing.ImportRejected;
+import vn.tiendo.command.importing.ImportService;
+import vn.tiendo.platform.security.RequestSizeLimit;
+import vn.tiendo.platform.web.ProblemDetails.FieldError;
+import vn.tiendo.platform.web.ProblemDetails;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import static vn.tiendo.platform.web.ProblemDetails.answer;
+import static vn.tiendo.platform.web.ProblemDetails.internal;
+import static vn.tiendo.platform.web.ProblemDetails.invalid;
+import static vn.tiendo.platform.web.ProblemDetails.problem;
 
 /**
  * Every error as RFC 7807 problem details. Bad input is 400 and names each bad field in {@code errors};
@@ -151,6 +152,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
         return answer(ProblemDetails.forbidden("your role or agency may not do this"));
+    }
+
+    @ExceptionHandler(ConflictOfInterest.class)
+    ResponseEntity<ProblemDetail> conflictOfInterest(ConflictOfInterest e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem(HttpStatus.FORBIDDEN, "conflict-of-interest",
+                "Xung đột lợi ích / Conflict of interest", e.getMessage()));
     }
 
     @ExceptionHandler(FourEyes.class)

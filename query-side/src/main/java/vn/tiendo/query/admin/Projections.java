@@ -1,20 +1,20 @@
 package vn.tiendo.query.admin;
 
-import java.util.HashMap;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.query.audit.AuditLogProjection;
 import vn.tiendo.query.directory.DirectoryProjection;
+import vn.tiendo.query.emulation.EmulationProjection;
 import vn.tiendo.query.indicator.IndicatorProjection;
 import vn.tiendo.query.task.TaskProjection;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +25,7 @@ public class Projections {
 
     public static final List<String> PROCESSING_GROUPS = List.of(
             DirectoryProjection.PROCESSING_GROUP, IndicatorProjection.PROCESSING_GROUP, TaskProjection.PROCESSING_GROUP,
-            AuditLogProjection.PROCESSING_GROUP);
+            AuditLogProjection.PROCESSING_GROUP, EmulationProjection.PROCESSING_GROUP);
 
     /**
      * {@code position} is the lowest position of the processor's segments in the event stream, {@code head} the

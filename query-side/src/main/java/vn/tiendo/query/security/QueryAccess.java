@@ -17,7 +17,9 @@ import static vn.tiendo.platform.security.Role.HEAD;
  * also its children's): "scoped" views leave out, or answer 404 for, what lies outside, by the shared
  * {@link vn.tiendo.platform.scope.ScopePolicy} applied in each query's SQL; the access matrix test holds every scoped
  * route to that. The audit trail is for
- * auditors, the coordinating department, the council and administrators; rebuilds for administrators.
+ * auditors, the coordinating department, the council and administrators; rebuilds for administrators. Nominations,
+ * their dossiers and frozen dossiers are scoped like records (by the nominated agency); award decisions are public
+ * within the platform; only the council freezes a dossier.
  */
 public final class QueryAccess {
 
@@ -35,6 +37,18 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/scorecards/agencies/{agencyId}/heads", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/scorecards/overdue", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/scorecards/ranking", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/emulation/campaigns", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}/rounds/{round}/ranking", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}/rounds/{round}/ranking.xlsx", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}/rounds/{round}/nominations.xlsx", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}/rounds/{round}/decisions.xlsx", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/nominations", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/nominations/{nominationId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/nominations/{nominationId}/dossier", true, AccessRule.EVERYONE),
+            AccessRule.of(POST, "/api/emulation/nominations/{nominationId}/dossier/freeze", false, COUNCIL),
+            AccessRule.of(GET, "/api/emulation/nominations/{nominationId}/dossier/frozen", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/emulation/nominations/{nominationId}/dossier/frozen/verification", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/audit/log", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(GET, "/api/audit/history/{aggregateId}", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(GET, "/api/audit/anomalies", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),

@@ -55,6 +55,14 @@ public final class StatusRules {
         return judge(measure, baseline, targets, inForce.get(), planStart, period, value, today);
     }
 
+    /** Whether a value satisfies a target on its own (no path, no deadline); empty when the two cannot be compared. */
+    public static Optional<Boolean> meets(Measure measure, MeasuredValue value, Target target) {
+        if (value == null || target == null || measure.kind() == MeasureKind.TEXT || target.value() instanceof MeasuredValue.Text) {
+            return Optional.empty();
+        }
+        return compare(measure, value, target.value()).map(c -> target.comparator().holds(c));
+    }
+
     /**
      * Judges a value reported for {@code period} against one {@code target} on the date {@code today}:
      * <ol>

@@ -1,36 +1,44 @@
 package vn.tiendo.query.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.awaitility.Awaitility;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.tiendo.command.emulation.CampaignCatalog;
 import vn.tiendo.command.security.CommandAccess;
-import vn.tiendo.query.security.QueryAccess;
 import vn.tiendo.platform.security.AccessRule;
 import vn.tiendo.platform.security.Role;
+import vn.tiendo.query.security.QueryAccess;
 
-import org.awaitility.Awaitility;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static vn.tiendo.query.e2e.Fixtures.created;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.tiendo.query.e2e.Fixtures.accepted;
+import static vn.tiendo.query.e2e.Fixtures.created;
 
 /**
  * Every endpoint of both services × every role × a record of the user's own agency and of another agency, from the
@@ -42,18 +50,22 @@ class AccessMatrixTest {
     private static final Map<Role, String> USERS = Map.of(Role.OFFICER, "can-bo.so-khcn", Role.HEAD, "lanh-dao.so-khcn",
             Role.COORDINATOR, "dieu-phoi", Role.COUNCIL, "thi-dua", Role.AUDITOR, "kiem-toan", Role.ADMIN, "quan-tri");
     /** What the path variables stand for: Sở KH&CN's records, and Công an tỉnh's. */
-    private static final Map<String, String> OWN = Map.of("indicatorId", "QD-1305-2025.A.1", "reportId", "own-report",
-            "taskId", "QD-1305-2025.NV-1", "agencyId", "so-khcn", "aggregateId", "QD-1305-2025.A.1", "kind", "tasks", "format", "csv",
-            "proposalId", "no-such-proposal");
-    private static final Map<String, String> OTHER = Map.of("indicatorId", "QD-1305-2025.C.29", "reportId", "other-report",
-            "taskId", "QD-1305-2025.NV-9", "agencyId", "cong-an-tinh", "aggregateId", "QD-1305-2025.C.29", "kind", "tasks", "format", "csv",
-            "proposalId", "no-such-proposal");
+    private static final Map<String, String> OWN = Map.ofEntries(Map.entry("indicatorId", "QD-1305-2025.A.1"),
+            Map.entry("reportId", "own-report"), Map.entry("taskId", "QD-1305-2025.NV-1"), Map.entry("agencyId", "so-khcn"),
+            Map.entry("aggregateId", "QD-1305-2025.A.1"), Map.entry("kind", "tasks"), Map.entry("format", "csv"),
+            Map.entry("proposalId", "no-such-proposal"), Map.entry("campaignId", "PT-CDS-2026"), Map.entry("round", "1"),
+            Map.entry("nominationId", "de-nghi.so-khcn"), Map.entry("claimId", "c1"));
+    private static final Map<String, String> OTHER = Map.ofEntries(Map.entry("indicatorId", "QD-1305-2025.C.29"),
+            Map.entry("reportId", "other-report"), Map.entry("taskId", "QD-1305-2025.NV-9"), Map.entry("agencyId", "cong-an-tinh"),
+            Map.entry("aggregateId", "QD-1305-2025.C.29"), Map.entry("kind", "tasks"), Map.entry("format", "csv"),
+            Map.entry("proposalId", "no-such-proposal"), Map.entry("campaignId", "PT-CDS-2026"), Map.entry("round", "1"),
+            Map.entry("nominationId", "de-nghi.cong-an-tinh"), Map.entry("claimId", "c1"));
 
     private static Platform platform;
     private static final Http http = new Http();
 
     @BeforeAll
-    static void twoAgenciesWithAnIndicatorAndATaskEach() throws Exception {
+    static void twoAgenciesWithAnIndicatorATaskAndANominationEach() throws Exception {
         platform = Platform.start("tiendo_test_access", null);
         platform.registerStrategyPlan(http);
         created(http.post(platform.commands + "/api/agencies", """
@@ -68,6 +80,30 @@ class AccessMatrixTest {
         for (String[] r : new String[][]{{"A.1", "own-report"}, {"C.29", "other-report"}}) {
             created(http.post(platform.commands + "/api/indicators/QD-1305-2025." + r[0] + "/reports", """
                     {"reportId":"%s","period":"2025-11","value":{"kind":"PERCENT","value":50}}""".formatted(r[1])));
+        }
+        // the 2026 movement, and a nomination of each agency by its head, sent while round 1 took nominations
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        created(http.post(platform.commands + "/api/emulation/campaigns", json.writeValueAsString(new CampaignCatalog(json).digitalTransformation2026())));
+        accepted(http.post(platform.commands + "/api/emulation/campaigns/PT-CDS-2026/co-verifiers", """
+                {"agencyId":"so-noi-vu"}"""));
+        Clock realClock = GenericEventMessage.clock;
+        GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-09-10T02:00:00Z"), ZoneOffset.UTC);
+        try {
+            for (String[] n : new String[][]{{"so-khcn", "A.1", "lanh-dao.so-khcn"}, {"cong-an-tinh", "C.29", "lanh-dao.cong-an-tinh"}}) {
+                created(http.as(n[2]).post(platform.commands + "/api/emulation/nominations", """
+                        {"nominationId":"de-nghi.%1$s","campaignId":"PT-CDS-2026","round":1,"kind":"COLLECTIVE","agencyId":"%1$s",
+                         "claims":[{"claimId":"c1","targetCode":"TD.19","achievement":"Đóng góp vào chỉ số chuyển đổi số",
+                                    "citations":[{"recordId":"QD-1305-2025.%2$s","period":"2025-08"}]}]}""".formatted(n[0], n[1])));
+            }
+        } finally {
+            GenericEventMessage.clock = realClock;
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                http.get(platform.queries + "/api/emulation/nominations/de-nghi.cong-an-tinh").status() == 200);
+        for (String nomination : List.of("de-nghi.so-khcn", "de-nghi.cong-an-tinh")) {
+            created(http.as("thi-dua").post(platform.queries + "/api/emulation/nominations/" + nomination + "/dossier/freeze", ""));
         }
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
                 http.get(platform.queries + "/api/tasks/QD-1305-2025.NV-9").status() == 200
@@ -104,7 +140,8 @@ class AccessMatrixTest {
         List<String> wrong = new ArrayList<>();
         for (var side : Map.of(platform.commands, CommandAccess.RULES, platform.queries, QueryAccess.RULES).entrySet()) {
             for (AccessRule rule : side.getValue()) {
-                if (!rule.scoped() || !rule.path().contains("Id}")) {
+                // scoped by a record in the path (a list under a campaign is scoped by its items instead)
+                if (!rule.scoped() || !List.of("{indicatorId}", "{taskId}", "{agencyId}", "{nominationId}").stream().anyMatch(rule.path()::contains)) {
                     continue;
                 }
                 for (Role role : List.of(Role.OFFICER, Role.HEAD)) {
