@@ -49,6 +49,36 @@ for _ in $(seq 1 300); do
 done
 grep "Demo data" "$LOGS/command-side.log" | sed 's/.*DemoDataLoader *: //'
 
+# The emulation council's last step in round 1 needs both sides: a member freezes the dossier on the query side,
+# then records the award decision with its SHA-256 on the command side. Done once; recorded when run, dated 8/10/2025.
+Q=http://127.0.0.1:$QUERY_PORT
+C=http://127.0.0.1:$COMMAND_PORT
+nominations() { # status -> "id agency award" lines
+  curl -fs -u "hoi-dong.so-khcn:$TIENDO_DEMO_PASSWORD" "$Q/api/emulation/nominations?campaignId=PT-CDS-2026&round=1&status=$1" \
+    | python3 -c 'import json,sys
+for n in json.load(sys.stdin):
+    awards = [s.get("detail") for s in n["steps"] if s["step"] == "AWARD_PROPOSED"]
+    print(n["nominationId"], n["agencyId"], awards[-1] if awards else "-")'
+}
+for _ in $(seq 1 120); do
+  proposed=$(nominations AWARD_PROPOSED || true)
+  decided=$(nominations AWARD_DECIDED || true)
+  [[ -n "$proposed" || -n "$decided" ]] && break
+  sleep 1
+done
+n=0
+while read -r id agency award; do
+  [[ -z "$id" ]] && continue
+  n=$((n + 1))
+  member=hoi-dong.so-khcn
+  [[ "$agency" == so-khcn* ]] && member=thi-dua # never a member of the nominated agency or one above it
+  sha=$(curl -fs -u "$member:$TIENDO_DEMO_PASSWORD" -X POST "$Q/api/emulation/nominations/$id/dossier/freeze" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["sha256"])')
+  curl -fs -u "$member:$TIENDO_DEMO_PASSWORD" -X POST "$C/api/emulation/nominations/$id/award-decision" -H 'Content-Type: application/json' \
+    -d "{\"decisionNumber\":\"$((2000 + n))/QĐ-UBND (dữ liệu mẫu)\",\"decidedOn\":\"2025-10-08\",\"awardForm\":\"$award\",\"dossierSha256\":\"$sha\"}" \
+    >/dev/null && echo "Award decided for $id ($award) on the dossier with SHA-256 $sha"
+done <<< "$proposed"
+
 cat <<MSG
 
 Tiến Độ is running.
@@ -58,15 +88,19 @@ Tiến Độ is running.
 
 Demo users (password for all: $TIENDO_DEMO_PASSWORD)
   dieu-phoi              coordinator, Sở KH&CN          kiem-toan   auditor
-  can-bo.so-khcn         officer, Sở KH&CN              thi-dua     emulation council
+  can-bo.so-khcn         officer, Sở KH&CN              thi-dua     emulation council, Sở Nội vụ
   lanh-dao.so-khcn       head of agency, Sở KH&CN       quan-tri    administrator
   can-bo.cong-an-tinh    officer, Công an tỉnh          lanh-dao.cong-an-tinh   head, Công an tỉnh
+  lanh-dao.so-noi-vu     head, Sở Nội vụ                hoi-dong.so-khcn        emulation council, Sở KH&CN
 
 Try:
   curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.1
   curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD -X POST http://127.0.0.1:$COMMAND_PORT/api/indicators/QD-1305-2025.A.2/reports \\
        -H 'Content-Type: application/json' -d '{"period":"2026-11","value":{"kind":"PERCENT","value":81.5}}'
   curl -s -u can-bo.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/indicators/QD-1305-2025.A.2/series
+  curl -s -u hoi-dong.so-khcn:$TIENDO_DEMO_PASSWORD "http://127.0.0.1:$QUERY_PORT/api/emulation/nominations?campaignId=PT-CDS-2026"
+  curl -s -u hoi-dong.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/emulation/nominations/PT-CDS-2026.dot-1.cong-an-tinh/dossier
+  curl -s -u hoi-dong.so-khcn:$TIENDO_DEMO_PASSWORD http://127.0.0.1:$QUERY_PORT/api/emulation/campaigns/PT-CDS-2026/rounds/1/ranking
 
 Ctrl-C stops both services.
 MSG

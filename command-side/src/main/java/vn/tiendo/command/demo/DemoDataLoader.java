@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
@@ -67,13 +68,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final ObjectMapper json;
     private final YearMonth lastMonth;
     private final ReportingRules calendar;
+    private final JdbcTemplate jdbc;
 
     public DemoDataLoader(CommandGateway commands, CommandBus commandBus, ImportService imports, Registry registry, ObjectMapper json,
-                          ReportingRules calendar,
+                          ReportingRules calendar, JdbcTemplate jdbc,
                           @Value("${tiendo.demo.until:}") String until, @Value("${tiendo.zone:Asia/Ho_Chi_Minh}") String zone) {
         this.commands = commands;
         this.commandBus = commandBus;
         this.calendar = calendar;
+        this.jdbc = jdbc;
         this.imports = imports;
         this.registry = registry;
         this.json = json;
@@ -106,6 +109,7 @@ public class DemoDataLoader implements ApplicationRunner {
             send(EmulationController.command(campaign), COORDINATOR, null);
             new CampaignCatalog(json).coVerifiers().forEach(agency -> send(new NameCoVerifier(campaign.campaignId(), agency), COORDINATOR, null));
         }));
+        new DemoNominations(jdbc, json, this::send, campaign).play((date, action) -> timeline.add(new Happening(day(date).plusSeconds(3600), action)));
         // a target revised mid-2026, after A.2's reports had fallen behind its path: the audit trail flags it
         LocalDate revisedOn = LocalDate.of(2026, 7, 15);
         String reason = "Điều chỉnh lộ trình theo khả năng đầu tư hạ tầng viễn thông";
@@ -197,7 +201,12 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private void send(Object command, String agencyId, String reason) {
         // a correction is accepted by a second person of the coordinating department, never by its proposer (four eyes)
-        String actor = LOADER + "." + agencyId + (command instanceof AcceptIndicatorCorrection ? ".tham-dinh" : "");
+        send(command, agencyId, command instanceof AcceptIndicatorCorrection ? "tham-dinh" : null, reason);
+    }
+
+    /** As the demo actor of an agency in a role ("hoi-dong": its council member), never a person. */
+    private void send(Object command, String agencyId, String role, String reason) {
+        String actor = LOADER + "." + agencyId + (role == null ? "" : "." + role);
         MetaData metaData = MetaData.with(MetadataKeys.ACTOR, actor)
                 .and(MetadataKeys.ON_BEHALF_OF, agencyId)
                 .and(MetadataKeys.REQUEST_ID, UUID.randomUUID().toString());

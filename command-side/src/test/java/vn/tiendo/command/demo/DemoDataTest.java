@@ -9,8 +9,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.importing.ImportService;
-import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.reminder.ReportingRules;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -111,6 +111,36 @@ class DemoDataTest {
         assertThat(payload.at("/newTarget/asWritten").asText()).isEqualTo("≥ 95%");
         assertThat(payload.get("decisionReference").asText()).isNotBlank();
         assertThat(json.readTree((String) revision.get("meta")).get("reason").asText()).isEqualTo(payload.get("reason").asText());
+    }
+
+    /**
+     * The council's round 1: the claim that states more than was reported is rejected naming that report, two are
+     * verified and proposed for awards, one waits for evidence; round 2 is in progress. The rejected claim's figure
+     * (100%) is above the figure recorded for the period it cites.
+     */
+    @Test
+    void theCouncilJudgedRoundOneAgainstTheRecord() throws Exception {
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.emulation.NominationSubmitted'"))
+                .isEqualTo(6);
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.emulation.AwardProposed'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.emulation.EvidenceRequested'"))
+                .isEqualTo(1);
+        JsonNode rejected = json.readTree(jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
+                + "where payload_type = 'vn.tiendo.events.emulation.ClaimRejected'", String.class));
+        assertThat(rejected.get("nominationId").asText()).isEqualTo("PT-CDS-2026.dot-1.van-phong-ubnd.trung-tam-phvcc");
+        String indicator = rejected.at("/contradictedBy/recordId").asText();
+        String period = rejected.at("/contradictedBy/period").asText();
+        assertThat(indicator).isEqualTo("KH-SKHCN-DTI-2025.6.4");
+        double reported = jdbc.queryForObject("select (convert_from(payload, 'UTF8')::jsonb -> 'value' ->> 'value')::numeric "
+                + "from event_store.domain_event_entry where aggregate_identifier = ? and payload_type = "
+                + "'vn.tiendo.events.indicator.IndicatorProgressReported' and convert_from(payload, 'UTF8')::jsonb ->> 'period' = ?",
+                Double.class, indicator, period);
+        assertThat(reported).isLessThan(100);
+        assertThat(rejected.get("reason").asText()).contains(period);
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type like 'vn.tiendo.events.emulation.%' "
+                + "and convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' = 'du-lieu-mau.so-khcn.hoi-dong' "
+                + "and aggregate_identifier = 'PT-CDS-2026.dot-1.so-khcn.trung-tam-cntt'")).as("Sở KH&CN's member judges not its own division").isZero();
     }
 
     @Test

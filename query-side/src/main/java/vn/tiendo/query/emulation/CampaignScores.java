@@ -107,23 +107,26 @@ public class CampaignScores {
         }
         YearMonth from = YearMonth.from(campaign.from());
         YearMonth to = YearMonth.from(asOf.today(moment));
+        Map<String, Scorecards.Due> dueByAgency = scorecards.due(from, to, moment);
         List<AgencyScore> unranked = new ArrayList<>();
         for (Map.Entry<String, List<Point>> entry : byAgency.entrySet()) {
             String agency = entry.getKey();
             List<Point> points = entry.getValue();
-            Scorecards.AgencyScorecard card = scorecards.agency(agency, from, to, moment);
-            if (card.reports().due() > 0) {
-                BigDecimal share = BigDecimal.valueOf(card.reports().onTime() * 2L + card.reports().late())
-                        .divide(BigDecimal.valueOf(card.reports().due() * 2L), 6, RoundingMode.HALF_UP);
-                points.add(new Point("REPORTS_ON_TIME", null, from + ".." + to, card.reports().onTime() + " on time, " + card.reports().late()
-                        + " late, " + card.reports().missing() + " missing of " + card.reports().due(), scale(weights.reportsOnTime().multiply(share)),
-                        card.reportItems().stream().filter(r -> r.timeliness() != Timeliness.MISSING && r.reportId() != null)
+            Scorecards.Due due = dueByAgency.getOrDefault(agency, new Scorecards.Due(List.of(), List.of()));
+            Scorecards.ReportCounts reports = due.reportCounts();
+            if (reports.due() > 0) {
+                BigDecimal share = BigDecimal.valueOf(reports.onTime() * 2L + reports.late())
+                        .divide(BigDecimal.valueOf(reports.due() * 2L), 6, RoundingMode.HALF_UP);
+                points.add(new Point("REPORTS_ON_TIME", null, from + ".." + to, reports.onTime() + " on time, " + reports.late()
+                        + " late, " + reports.missing() + " missing of " + reports.due(), scale(weights.reportsOnTime().multiply(share)),
+                        due.reports().stream().filter(r -> r.timeliness() != Timeliness.MISSING && r.reportId() != null)
                                 .map(r -> r.indicatorId() + "/" + r.period() + "/" + r.reportId()).toList()));
             }
-            if (card.tasks().due() > 0) {
-                BigDecimal share = BigDecimal.valueOf(card.tasks().onTime()).divide(BigDecimal.valueOf(card.tasks().due()), 6, RoundingMode.HALF_UP);
-                points.add(new Point("TASKS_ON_TIME", null, from + ".." + to, card.tasks().onTime() + " completed on time of " + card.tasks().due(),
-                        scale(weights.tasksOnTime().multiply(share)), card.taskItems().stream()
+            Scorecards.TaskCounts tasks = due.taskCounts();
+            if (tasks.due() > 0) {
+                BigDecimal share = BigDecimal.valueOf(tasks.onTime()).divide(BigDecimal.valueOf(tasks.due()), 6, RoundingMode.HALF_UP);
+                points.add(new Point("TASKS_ON_TIME", null, from + ".." + to, tasks.onTime() + " completed on time of " + tasks.due(),
+                        scale(weights.tasksOnTime().multiply(share)), due.tasks().stream()
                         .filter(t -> t.status() == TaskStatus.COMPLETED).map(Scorecards.TaskItem::taskId).toList()));
             }
             BigDecimal score = scale(points.stream().map(Point::points).reduce(BigDecimal.ZERO, BigDecimal::add));

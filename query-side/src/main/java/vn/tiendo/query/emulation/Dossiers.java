@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.emulation.CampaignTarget;
@@ -95,7 +96,7 @@ public class Dossiers {
             }
             claims.add(new ClaimDossier(claim.claimId(), claim.targetCode(), target == null ? null : target.text(),
                     target == null || target.judgedOnEvidence(), claim.achievement(),
-                    nomination.claimStatus().getOrDefault(claim.claimId(), "PENDING"), claim.evidence(), cited));
+                    nomination.claimStatus().getOrDefault(claim.claimId(), "PENDING"), evidence(claim, nomination.steps(), moment), cited));
         }
         return new Dossier(nomination.nominationId(), campaign.campaignId(), campaign.title(), nomination.round(), roundDate, nomination.kind(),
                 nomination.agencyId(), nomination.agencyName(), nomination.nomineeName(), nomination.nomineePosition(),
@@ -150,15 +151,15 @@ public class Dossiers {
         if (indicator != null && period != null) {
             Reading round = reading(id, period, campaignTarget, atRound);
             Reading now = reading(id, period, campaignTarget, atMoment);
-            return new CitedRecord(citation, "INDICATOR", indicator.name(), indicator.leadAgencyId(), round, now,
-                    !Objects.equals(round.value(), now.value()) || !Objects.equals(round.status(), now.status()), difference(round, now), flags);
+            return new CitedRecord(citation, "INDICATOR", indicator.name(), indicator.leadAgencyId(), round, now, changed(round, now),
+                    difference(round, now), flags);
         }
         TaskView task = find(() -> tasks.get(id, atMoment));
         if (task != null) {
             Reading round = taskReading(find(() -> tasks.get(id, atRound)));
             Reading now = taskReading(task);
-            return new CitedRecord(citation, "TASK", task.content(), task.leadAgencyId(), round, now,
-                    !Objects.equals(round.value(), now.value()) || !Objects.equals(round.status(), now.status()), difference(round, now), flags);
+            return new CitedRecord(citation, "TASK", task.content(), task.leadAgencyId(), round, now, changed(round, now),
+                    difference(round, now), flags);
         }
         Reading none = Reading.notRecorded("NOT_RECORDED");
         return new CitedRecord(citation, null, null, null, none, none, false, null, flags);
@@ -197,12 +198,22 @@ public class Dossiers {
         return target.comparator().holds(number.compareTo(target.value()));
     }
 
+    /**
+     * The record changed when what was recorded differs: the figure, its target, its corrections. A status alone may
+     * differ because "today" moved on (on track then, behind now) and is not a change of the record.
+     */
+    private static boolean changed(Reading round, Reading now) {
+        return round.recorded() != now.recorded() || !Objects.equals(round.value(), now.value())
+                || !Objects.equals(round.target(), now.target()) || round.corrections() != now.corrections();
+    }
+
     private static String difference(Reading round, Reading now) {
-        if (Objects.equals(round.value(), now.value()) && Objects.equals(round.status(), now.status())) {
+        if (!changed(round, now)) {
             return null;
         }
-        return "at the round's date: " + (round.value() == null ? round.status() : round.value() + " (" + round.status() + ")")
-                + "; now: " + (now.value() == null ? now.status() : now.value() + " (" + now.status() + ")");
+        return "at the round's date: " + (round.value() == null ? round.status() : round.value() + " against " + round.target())
+                + "; at the moment asked: " + (now.value() == null ? now.status() : now.value() + " against " + now.target())
+                + (now.corrections() > round.corrections() ? ", corrected since" : "");
     }
 
     private static String display(MeasuredValue value) {
@@ -210,6 +221,18 @@ public class Dossiers {
             return null;
         }
         return value.asNumber().map(BigDecimal::toPlainString).orElseGet(value::toString);
+    }
+
+    /** The claim's evidence: what the nomination brought, then what was supplied on request (recorded by the moment). */
+    private List<EvidenceRef> evidence(Claim claim, JsonNode steps, Instant moment) {
+        List<EvidenceRef> evidence = new ArrayList<>(claim.evidence());
+        for (JsonNode step : steps) {
+            if ("EVIDENCE_SUPPLIED".equals(step.path("step").asText()) && !Instant.parse(step.path("at").asText()).isAfter(moment)
+                    && (step.path("claimId").isMissingNode() || step.path("claimId").isNull() || claim.claimId().equals(step.path("claimId").asText()))) {
+                step.path("detail").forEach(e -> evidence.add(canonical.convertValue(e, EvidenceRef.class)));
+            }
+        }
+        return evidence;
     }
 
     /** The steps recorded up to the moment. */

@@ -10,7 +10,6 @@ import vn.tiendo.query.scorecard.ReportCalendar.Timeliness;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.task.TaskQueries;
-import vn.tiendo.query.task.TaskView;
 import vn.tiendo.query.web.AsOf;
 
 import java.math.BigDecimal;
@@ -140,6 +139,27 @@ public class Scorecards {
                     tenure.decisionReference(), reportCounts, taskCounts, score(reportCounts, taskCounts), theirs, theirTasks));
         }
         return result;
+    }
+
+    /** What one agency owed in a span: its reports due (not the ones not yet due) and its tasks due. */
+    public record Due(List<ReportDue> reports, List<TaskItem> tasks) {
+        public ReportCounts reportCounts() {
+            return ReportCounts.of(reports);
+        }
+
+        public TaskCounts taskCounts() {
+            return TaskCounts.of(tasks);
+        }
+    }
+
+    /** Every agency's reports and tasks due in the span, with one calendar query and one task query for all of them. */
+    public Map<String, Due> due(YearMonth from, YearMonth to, AsOf.Moment at) {
+        Map<String, Due> due = new LinkedHashMap<>();
+        calendar.reports(from, to, null, at).stream().filter(r -> r.timeliness() != Timeliness.NOT_YET_DUE)
+                .forEach(r -> due.computeIfAbsent(r.agencyId(), k -> new Due(new ArrayList<>(), new ArrayList<>())).reports().add(r));
+        tasksDue(from.atDay(1), to.atEndOfMonth(), at)
+                .forEach(t -> due.computeIfAbsent(t.agencyId(), k -> new Due(new ArrayList<>(), new ArrayList<>())).tasks().add(t));
+        return due;
     }
 
     /** Every agency with something due in the span, best score first (then fewer missing reports, then by name). */

@@ -197,6 +197,8 @@ class EmulationTest {
         assertThat(again).isEqualTo(frozenBytes);
         JsonNode frozenDossier = JSON.readTree(frozenBytes);
         assertThat(frozenDossier.path("claims").get(1).path("citations").get(0).path("atMoment").path("value").asText()).isEqualTo("100");
+        // the evidence supplied on request is in the dossier with its hash
+        assertThat(frozenDossier.path("claims").get(1).path("evidence").get(0).path("sha256").asText()).isEqualTo("c".repeat(64));
         JsonNode check = member.get(queries("/dossier/frozen/verification")).body();
         assertThat(check.path("decisionMatchesAFrozenDossier").asBoolean()).isTrue();
         // the dossier as of now shows what changed since the round's date
