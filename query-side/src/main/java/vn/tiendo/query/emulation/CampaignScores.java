@@ -7,6 +7,7 @@ import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.query.audit.AnomalyDetector;
 import vn.tiendo.query.audit.StoredEvents;
 import vn.tiendo.query.emulation.EmulationViews.AgencyScore;
@@ -19,7 +20,6 @@ import vn.tiendo.query.scorecard.ReportCalendar.Timeliness;
 import vn.tiendo.query.scorecard.Scorecards;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.web.AsOf;
-import vn.tiendo.query.web.NotFound;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -79,9 +79,12 @@ public class CampaignScores {
         Map<String, List<Point>> byAgency = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>(); // targets met, anomaly flags
+        // every indicator as of the moment in one query, rather than one as-of query per linked indicator
+        Map<String, IndicatorView.Status> indicatorsThen = new LinkedHashMap<>();
+        indicators.list(new IndicatorQueries.Filter(null, null, null, null), Scope.ALL, moment).forEach(i -> indicatorsThen.put(i.indicatorId(), i));
         for (CampaignTarget target : campaign.targets()) {
             for (String indicatorId : target.indicatorIds()) {
-                IndicatorView.Status indicator = find(indicatorId, moment);
+                IndicatorView.Status indicator = indicatorsThen.get(indicatorId);
                 if (indicator == null) {
                     continue;
                 }
@@ -159,14 +162,6 @@ public class CampaignScores {
             }
         });
         return events;
-    }
-
-    private IndicatorView.Status find(String indicatorId, AsOf.Moment at) {
-        try {
-            return indicators.get(indicatorId, null, at);
-        } catch (NotFound e) {
-            return null;
-        }
     }
 
     private static BigDecimal scale(BigDecimal value) {
