@@ -82,6 +82,7 @@ done <<< "$proposed"
 cat <<MSG
 
 Tiến Độ is running.
+  Web pages    http://127.0.0.1:$QUERY_PORT/app   (sign in as a demo user below)
   Command API  http://127.0.0.1:$COMMAND_PORT/swagger-ui.html
   Query API    http://127.0.0.1:$QUERY_PORT/swagger-ui.html
   Logs         $LOGS/

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -55,6 +56,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final Duration maxDelay;
     private final Duration forgetAfter;
     private final Clock clock;
+    /** The sign-in form's path (web pages), whose POSTs are counted by their {@code username}; null for HTTP Basic only. */
+    private final String formLoginPath;
     private final List<IpAddressMatcher> trustedProxies = new ArrayList<>();
     private final Map<String, Counter> counters = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -64,6 +67,12 @@ public class LoginThrottle extends OncePerRequestFilter {
     };
 
     public LoginThrottle(int maxFailures, Duration maxDelay, Clock clock, List<String> trustedProxies) {
+        this(maxFailures, maxDelay, clock, trustedProxies, null);
+    }
+
+    /** Also counts the sign-in form posted to {@code formLoginPath}; a refused form goes back to it with {@code ?throttled=<seconds>}. */
+    public LoginThrottle(int maxFailures, Duration maxDelay, Clock clock, List<String> trustedProxies, String formLoginPath) {
+        this.formLoginPath = formLoginPath;
         this.maxFailures = maxFailures;
         this.maxDelay = maxDelay;
         this.forgetAfter = maxDelay.multipliedBy(2).compareTo(Duration.ofMinutes(15)) > 0 ? maxDelay.multipliedBy(2) : Duration.ofMinutes(15);
@@ -74,7 +83,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String user = basicUser(request.getHeader("Authorization"));
+        boolean form = formLoginPath != null && "POST".equals(request.getMethod()) && formLoginPath.equals(request.getServletPath());
+        String user = form ? request.getParameter("username") : basicUser(request.getHeader("Authorization"));
         if (user == null) {
             chain.doFilter(request, response);
             return;
@@ -86,6 +96,10 @@ public class LoginThrottle extends OncePerRequestFilter {
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
             response.setHeader("Retry-After", String.valueOf(seconds));
+            if (form) {
+                response.sendRedirect(request.getContextPath() + formLoginPath + "?throttled=" + seconds);
+                return;
+            }
             ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-logins",
                     "Đăng nhập sai quá nhiều lần / Too many failed sign-ins", "try again in " + seconds + " seconds"));
             return;
@@ -95,9 +109,16 @@ public class LoginThrottle extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            // signed in (released earlier by the AfterSignIn filter), refused with 401, or failed otherwise
-            reservation.settle(response.getStatus() == 401 ? Outcome.FAILED : Outcome.NOT_A_FAILURE);
+            // signed in (released earlier by the AfterSignIn filter), refused with 401, or failed otherwise; the form
+            // answers both with a redirect, so there the outcome is whether someone is signed in now
+            reservation.settle(form ? (signedIn() ? Outcome.SIGNED_IN : Outcome.FAILED)
+                    : response.getStatus() == 401 ? Outcome.FAILED : Outcome.NOT_A_FAILURE);
         }
+    }
+
+    private static boolean signedIn() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
     /** Placed after the password check: a request that got this far was signed in, so its attempt is settled. */

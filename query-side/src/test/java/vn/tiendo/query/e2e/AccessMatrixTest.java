@@ -15,6 +15,7 @@ import vn.tiendo.command.emulation.CampaignCatalog;
 import vn.tiendo.command.security.CommandAccess;
 import vn.tiendo.platform.security.AccessRule;
 import vn.tiendo.platform.security.Role;
+import vn.tiendo.query.pages.PageAccess;
 import vn.tiendo.query.security.QueryAccess;
 
 import java.net.URI;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -120,7 +122,10 @@ class AccessMatrixTest {
     @Test
     void everyEndpointHasARule() {
         assertThat(unruled(platform.commandSide, CommandAccess.RULES)).as("command-side endpoints without an access rule").isEmpty();
-        assertThat(unruled(platform.querySide, QueryAccess.RULES)).as("query-side endpoints without an access rule").isEmpty();
+        List<AccessRule> queryRules = new ArrayList<>(QueryAccess.RULES);
+        queryRules.addAll(PageAccess.RULES);
+        Arrays.stream(PageAccess.OPEN).forEach(open -> queryRules.add(AccessRule.of(HttpMethod.GET, open, false)));
+        assertThat(unruled(platform.querySide, queryRules)).as("query-side endpoints and pages without an access rule").isEmpty();
     }
 
     @Test

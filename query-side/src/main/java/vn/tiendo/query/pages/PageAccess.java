@@ -1,0 +1,26 @@
+package vn.tiendo.query.pages;
+
+import vn.tiendo.platform.security.AccessRule;
+
+import java.util.List;
+
+import static org.springframework.http.HttpMethod.GET;
+
+/**
+ * Who may open which page. Pages show what the API would answer the same person: every list and record is read
+ * through the same queries with the same agency scope, so a page never shows what the API would refuse.
+ */
+public final class PageAccess {
+
+    /** Open without signing in: the sign-in page and the style sheet. */
+    public static final String[] OPEN = {"/login", "/assets/**"};
+
+    public static final List<AccessRule> RULES = List.of(
+            AccessRule.of(GET, "/", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/indicators/{indicatorId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/emulation/nominations/{nominationId}", true, AccessRule.EVERYONE));
+
+    private PageAccess() {
+    }
+}

@@ -1,0 +1,154 @@
+package vn.tiendo.query.pages;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.tiendo.platform.scope.Scope;
+import vn.tiendo.platform.scope.ScopePolicy;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
+import vn.tiendo.query.audit.AuditQueries;
+import vn.tiendo.query.directory.DirectoryQueries;
+import vn.tiendo.query.emulation.Dossiers;
+import vn.tiendo.query.indicator.IndicatorQueries;
+import vn.tiendo.query.indicator.IndicatorView;
+import vn.tiendo.query.scorecard.Scorecards;
+import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.web.AsOf;
+import vn.tiendo.query.web.BadQuery;
+import vn.tiendo.query.web.NotFound;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The web pages, Vietnamese first (?lang=en for English): the province overview, an indicator with its chart,
+ * series and history as of any day, a nomination's dossier. Each reads the same queries as the API, with the
+ * signed-in person's agency scope.
+ */
+@Controller
+public class PagesController {
+
+    private static final Set<Role> AUDIT_READERS = Set.of(Role.AUDITOR, Role.COORDINATOR, Role.COUNCIL, Role.ADMIN);
+    private static final Set<Role> RANKING_READERS = Set.of(Role.HEAD, Role.AUDITOR, Role.COORDINATOR, Role.COUNCIL, Role.ADMIN);
+
+    private final IndicatorQueries indicators;
+    private final Scorecards scorecards;
+    private final DirectoryQueries directory;
+    private final AuditQueries audit;
+    private final Dossiers dossiers;
+    private final AsOf asOf;
+    private final ScopePolicy scopePolicy;
+
+    public PagesController(IndicatorQueries indicators, Scorecards scorecards, DirectoryQueries directory, AuditQueries audit,
+                           Dossiers dossiers, AsOf asOf, ScopePolicy scopePolicy) {
+        this.indicators = indicators;
+        this.scorecards = scorecards;
+        this.directory = directory;
+        this.audit = audit;
+        this.dossiers = dossiers;
+        this.asOf = asOf;
+        this.scopePolicy = scopePolicy;
+    }
+
+    @GetMapping("/")
+    public String home() {
+        return "redirect:/app";
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    /** The province (or the user's agencies) at a glance: indicators by plan with status counts, the ranking, what is overdue. */
+    @GetMapping("/app")
+    public String overview(@RequestParam(required = false) String asOf, Model model) {
+        AsOf.Moment at = this.asOf.parse(asOf);
+        Scope scope = scopePolicy.current();
+        List<IndicatorView.Status> all = indicators.list(new IndicatorQueries.Filter(null, null, null, null), scope, at);
+        Map<String, List<IndicatorView.Status>> byPlan = new LinkedHashMap<>();
+        all.forEach(i -> byPlan.computeIfAbsent(i.planId(), k -> new ArrayList<>()).add(i));
+        Map<IndicatorStatus, Integer> counts = new EnumMap<>(IndicatorStatus.class);
+        all.forEach(i -> counts.merge(i.status(), 1, Integer::sum));
+        Map<String, String> planTitles = new LinkedHashMap<>();
+        directory.plans().forEach(p -> planTitles.put(p.planId(), p.documentNumber() + " — " + p.title()));
+        LocalDate today = this.asOf.today(at);
+        model.addAttribute("byPlan", byPlan);
+        model.addAttribute("planTitles", planTitles);
+        model.addAttribute("counts", counts);
+        model.addAttribute("statuses", IndicatorStatus.values());
+        model.addAttribute("overdue", scorecards.overdue(scope, at).stream().limit(10).toList());
+        if (mayRead(RANKING_READERS)) {
+            model.addAttribute("ranking", scorecards.ranking(YearMonth.of(today.getYear(), 1), YearMonth.from(today), at).stream().limit(10).toList());
+        }
+        return common(model, asOf, "overview");
+    }
+
+    /** One indicator: targets and milestones, the chart, the series, and (for the audit roles) every event behind it. */
+    @GetMapping("/app/indicators/{indicatorId}")
+    public String indicator(@PathVariable String indicatorId, @RequestParam(required = false) String asOf, Model model) {
+        AsOf.Moment at = this.asOf.parse(asOf);
+        IndicatorView.Status indicator = indicators.get(indicatorId, null, at);
+        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+            throw new NotFound("indicator", indicatorId);
+        }
+        List<IndicatorView.SeriesPoint> series = indicators.series(indicatorId, at);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("series", series);
+        model.addAttribute("chart", SeriesChart.svg(indicator, series));
+        if (mayRead(AUDIT_READERS)) {
+            model.addAttribute("history", audit.history(indicatorId).stream()
+                    .filter(e -> at.isNow() || !Instant.parse(e.recordedAt()).isAfter(at.instant())).toList());
+        }
+        return common(model, asOf, "indicator");
+    }
+
+    /** A nomination's dossier as the council works from it (as of any moment). */
+    @GetMapping("/app/emulation/nominations/{nominationId}")
+    public String nomination(@PathVariable String nominationId, @RequestParam(required = false) String asOf, Model model) {
+        model.addAttribute("dossier", dossiers.dossier(nominationId, scopePolicy.current(), this.asOf.parse(asOf)));
+        return common(model, asOf, "nomination");
+    }
+
+    private String common(Model model, String asOfParameter, String view) {
+        PlatformUser user = PlatformUser.current();
+        model.addAttribute("user", user);
+        model.addAttribute("asOf", asOfParameter == null ? "" : asOfParameter);
+        model.addAttribute("today", this.asOf.today(AsOf.Moment.NOW));
+        return view;
+    }
+
+    private static boolean mayRead(Set<Role> roles) {
+        return PlatformUser.current().roles().stream().anyMatch(roles::contains);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    public String notFound(NotFound e, Model model) {
+        model.addAttribute("status", 404);
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+
+    /** A wrong date in the as-of picker: the page says which and why. */
+    @ExceptionHandler(BadQuery.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String badQuery(BadQuery e, Model model) {
+        model.addAttribute("status", 400);
+        model.addAttribute("message", e.getMessage());
+        return "problem";
+    }
+}
