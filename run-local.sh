@@ -4,6 +4,7 @@
 #   TIENDO_DB_URL   JDBC URL of the database (default jdbc:postgresql://127.0.0.1:5432/tiendo; created if missing)
 #   COMMAND_PORT / QUERY_PORT   ports (8080 / 8081)
 #   TIENDO_DEMO_PASSWORD        the demo users' password (made up and printed when not set)
+#   TIENDO_INTERNAL_KEY         the key both services share for the web pages' commands (made up when not set)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +17,11 @@ if [[ -z "${TIENDO_DEMO_PASSWORD:-}" ]]; then
   TIENDO_DEMO_PASSWORD=$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 14)
 fi
 export TIENDO_DEMO_PASSWORD
+# the key the two services share so that the web pages can send commands for their signed-in user
+if [[ -z "${TIENDO_INTERNAL_KEY:-}" ]]; then
+  TIENDO_INTERNAL_KEY=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
+fi
+export TIENDO_INTERNAL_KEY
 
 if [[ "${TIENDO_DB_URL:-}" == "" ]]; then
   bash .ci/ensure-postgres.sh

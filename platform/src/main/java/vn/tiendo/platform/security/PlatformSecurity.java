@@ -1,29 +1,35 @@
 package vn.tiendo.platform.security;
 
-import vn.tiendo.platform.web.ProblemDetails;
-import org.springframework.http.HttpStatus;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.tiendo.platform.web.ProblemDetails;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.Duration;
-import org.springframework.security.core.GrantedAuthority;
 
 /**
  * The security both services share: users from configuration with bcrypt hashes, HTTP Basic over a stateless API,
@@ -102,6 +108,8 @@ public final class PlatformSecurity {
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; frame-ancestors 'none'"))
                         .frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new RequestSizeLimit(), BasicAuthenticationFilter.class)
+                .addFilterBefore(settings.internalKey() == null ? new RefuseActingUser() : new InternalCalls(settings.internalKey(), clock).filter(),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(throttle, BasicAuthenticationFilter.class)
                 .addFilterAfter(throttle.afterSignIn(), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> {
@@ -114,4 +122,17 @@ public final class PlatformSecurity {
         return http.build();
     }
 
+    /** Without a shared key no acting-user statement can be checked, so a request that carries one is refused. */
+    private static final class RefuseActingUser extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getHeader(InternalCalls.HEADER) != null) {
+                ProblemDetails.write(response, ProblemDetails.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "Chưa đăng nhập / Not signed in", "this service takes no acting-user statements (no internal key)"));
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  * {@code apiAudience}: the audience (and Keycloak client id) tokens must name to be accepted here ({@code tiendo-api}).
  * {@code trustedProxies}: addresses of reverse proxies whose {@code X-Forwarded-For} is believed when throttling
  * sign-ins; from anyone else the header is ignored.
+ * {@code internalKey}: the secret both services share (TIENDO_INTERNAL_KEY, at least 32 characters) so that the web
+ * pages on the query side can send commands for their signed-in user ({@link InternalCalls}); without it they cannot.
  */
 @ConfigurationProperties(prefix = "tiendo.security")
 public record SecuritySettings(String demoPassword, List<UserEntry> users, Integer maxFailedLogins, Duration lockout,
-                               String apiAudience, List<String> trustedProxies) {
+                               String apiAudience, List<String> trustedProxies, String internalKey) {
 
     public record UserEntry(String username, String passwordHash, List<Role> roles, String agency) {
     }
@@ -27,5 +29,6 @@ public record SecuritySettings(String demoPassword, List<UserEntry> users, Integ
         lockout = lockout == null ? Duration.ofMinutes(5) : lockout;
         apiAudience = apiAudience == null || apiAudience.isBlank() ? "tiendo-api" : apiAudience;
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        internalKey = internalKey == null || internalKey.isBlank() ? null : internalKey;
     }
 }

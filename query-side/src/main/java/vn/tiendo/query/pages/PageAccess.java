@@ -5,10 +5,15 @@ import vn.tiendo.platform.security.AccessRule;
 import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static vn.tiendo.platform.security.Role.COORDINATOR;
+import static vn.tiendo.platform.security.Role.HEAD;
+import static vn.tiendo.platform.security.Role.OFFICER;
 
 /**
  * Who may open which page. Pages show what the API would answer the same person: every list and record is read
- * through the same queries with the same agency scope, so a page never shows what the API would refuse.
+ * through the same queries with the same agency scope, so a page never shows what the API would refuse. Forms go
+ * to the command side as the signed-in person, where the same rules decide.
  */
 public final class PageAccess {
 
@@ -19,7 +24,10 @@ public final class PageAccess {
             AccessRule.of(GET, "/", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/indicators/{indicatorId}", true, AccessRule.EVERYONE),
-            AccessRule.of(GET, "/app/emulation/nominations/{nominationId}", true, AccessRule.EVERYONE));
+            AccessRule.of(GET, "/app/emulation/nominations/{nominationId}", true, AccessRule.EVERYONE),
+            AccessRule.of(POST, "/app/indicators/{indicatorId}/reports", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/app/indicators/{indicatorId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),
+            AccessRule.of(GET, "/app/evidence/{sha256}", false, AccessRule.EVERYONE));
 
     private PageAccess() {
     }

@@ -109,6 +109,11 @@ public class PagesController {
         model.addAttribute("indicator", indicator);
         model.addAttribute("series", series);
         model.addAttribute("chart", SeriesChart.svg(indicator, series));
+        // forms only on today's page, for those the command side would let act on the indicator's lead agency
+        boolean acts = at.isNow() && scopePolicy.current().includes(indicator.leadAgencyId());
+        model.addAttribute("mayReport", acts && mayRead(Set.of(Role.OFFICER, Role.HEAD, Role.COORDINATOR))
+                && ReportForms.NUMBER_KINDS.contains(indicator.measure().kind()));
+        model.addAttribute("mayApprove", acts && mayRead(Set.of(Role.HEAD, Role.COORDINATOR)));
         if (mayRead(AUDIT_READERS)) {
             model.addAttribute("history", audit.history(indicatorId).stream()
                     .filter(e -> at.isNow() || !Instant.parse(e.recordedAt()).isAfter(at.instant())).toList());

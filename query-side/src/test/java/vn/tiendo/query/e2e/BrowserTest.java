@@ -1,5 +1,6 @@
 package vn.tiendo.query.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -21,13 +22,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +58,8 @@ class BrowserTest {
         created(coordinator.post(platform.commands + "/api/agencies", """
                 {"agencyId":"cong-an-tinh","name":"Công an tỉnh","kind":"PROVINCIAL_UNIT","parentAgencyId":"ubnd-tinh"}"""));
         created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "so-khcn", "so-khcn")));
+        created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("A.2",
+                "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s.", "so-khcn", "so-khcn")));
         created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("C.29",
                 "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "cong-an-tinh")));
         Clock real = GenericEventMessage.clock;
@@ -131,8 +137,9 @@ class BrowserTest {
     void theOverviewShowsStatusesAndAnOfficerOfAnotherAgencySeesOnlyTheirs() throws Exception {
         browser.get(platform.queries + "/app");
         signIn("dieu-phoi");
-        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(2);
-        assertThat(browser.findElement(By.id("status-counts")).getText()).contains("Chưa có số liệu: 1");
+        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(3);
+        assertThat(row("QD-1305-2025.A.1").getText()).contains("52").contains("Quá hạn, chưa đạt");
+        assertThat(row("QD-1305-2025.C.29").getText()).contains("Chưa có số liệu");
         assertThat(browser.findElements(By.id("ranking"))).hasSize(1);
         screenshot("overview-desktop");
         signOut();
@@ -170,12 +177,90 @@ class BrowserTest {
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.id("login-submit")).click();
         assertThat(text("login-error")).contains("không đúng");
+        // the sign-in form counts against the same throttle as the API: after five wrong passwords, a wait
+        for (int i = 0; i < 6; i++) {
+            browser.get(platform.queries + "/login");
+            browser.findElement(By.id("username")).sendKeys("thi-dua");
+            browser.findElement(By.id("password")).sendKeys("doan-mo-" + i);
+            browser.findElement(By.id("login-submit")).click();
+        }
+        assertThat(browser.findElements(By.id("login-throttled"))).as("throttled after five").hasSize(1);
+        assertThat(text("login-throttled")).contains("giây");
         // a sign-in posted from elsewhere, without the form's CSRF token, is refused before any password check
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(platform.queries + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=can-bo.so-khcn&password=" + Http.PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(forged.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anOfficerReportsWithAnEvidenceFileAndTheHeadApprovesIt() throws Exception {
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.2");
+        signIn("can-bo.so-khcn");
+        // a figure that is not a number is refused on the page, naming the field
+        fillReport("2025-12", "sáu mươi", null, null);
+        assertThat(text("flash-error")).contains("Giá trị");
+        // a month before the plan is refused by the command side, and the page says which field
+        fillReport("2024-12", "61", null, null);
+        assertThat(text("flash-error")).contains("Kỳ báo cáo (period)");
+
+        Path file = Files.createTempFile("bao-cao-thang-12", ".txt");
+        byte[] content = "Báo cáo số liệu tháng 12/2025 của nhà mạng".getBytes(StandardCharsets.UTF_8);
+        Files.write(file, content);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        fillReport("2025-12", "61,5", "130/BC-SKHCN", file);
+        assertThat(text("flash-message")).contains("2025-12");
+        WebElement december = awaitRow("2025-12");
+        assertThat(december.findElement(By.className("value")).getText()).isEqualTo("61.5");
+        assertThat(december.findElement(By.className("approved")).getText()).isEqualTo("Không");
+        assertThat(december.findElement(By.className("evidence")).getText()).contains(sha256.substring(0, 12));
+        // the event names the file by its hash, and the file comes back as stored
+        JsonNode report = new Http("kiem-toan").get(platform.queries + "/api/audit/history/QD-1305-2025.A.2").body();
+        assertThat(report.toString()).contains("/app/evidence/" + sha256).contains("130/BC-SKHCN");
+        assertThat(new Http("kiem-toan").getStatus(platform.queries + "/app/evidence/" + sha256).status()).isIn(302, 401);
+        signOut();
+
+        signIn("lanh-dao.so-khcn");
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.2");
+        awaitRow("2025-12").findElement(By.cssSelector("form.approve button")).click();
+        assertThat(text("flash-message")).contains("Đã phê duyệt");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return awaitRow("2025-12").findElement(By.className("approved")).getText().startsWith("Có");
+        });
+        assertThat(awaitRow("2025-12").findElement(By.className("approved")).getText()).isEqualTo("Có (lanh-dao.so-khcn)");
+        screenshot("report-form-desktop");
+    }
+
+    private void fillReport(String month, String value, String document, Path file) {
+        WebElement period = browser.findElement(By.id("period"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", period, month);
+        browser.findElement(By.id("value")).clear();
+        browser.findElement(By.id("value")).sendKeys(value);
+        if (document != null) {
+            browser.findElement(By.id("documentNumber")).sendKeys(document);
+        }
+        if (file != null) {
+            browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        }
+        browser.findElement(By.id("report-submit")).click();
+    }
+
+    /** The series row of a period, once the projection has it (the page is reloaded until then). */
+    private WebElement awaitRow(String period) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            if (browser.findElements(By.cssSelector("#series tr[data-period='" + period + "']")).isEmpty()) {
+                browser.navigate().refresh();
+                return false;
+            }
+            return true;
+        });
+        return browser.findElement(By.cssSelector("#series tr[data-period='" + period + "']"));
+    }
+
+    private WebElement row(String indicatorId) {
+        return browser.findElement(By.cssSelector("table.indicators tr[data-indicator='" + indicatorId + "']"));
     }
 
     private void signIn(String user) {

@@ -12,6 +12,9 @@ import java.sql.Statement;
 /** Both services started as a user would start them, on a fresh PostgreSQL database of their own. */
 final class Platform implements AutoCloseable {
 
+    /** The key both services share for the web pages' commands (a test value, made up here). */
+    static final String INTERNAL_KEY = "test-only-internal-key-of-enough-length";
+
     final ConfigurableApplicationContext commandSide;
     final ConfigurableApplicationContext querySide;
     final String commands;
@@ -33,12 +36,14 @@ final class Platform implements AutoCloseable {
         String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database;
         ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD,
+                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD, "--tiendo.security.internal-key=" + INTERNAL_KEY,
                         // no reminder may fire in the middle of a scenario that counts events
                         "--tiendo.reminders.enabled=false");
         ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD);
+                .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD,
+                        "--tiendo.security.internal-key=" + INTERNAL_KEY,
+                        "--tiendo.command-side.url=http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port"));
         return new Platform(commandSide, querySide);
     }
 

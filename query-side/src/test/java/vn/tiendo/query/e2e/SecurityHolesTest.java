@@ -11,17 +11,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.platform.security.InternalCalls;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.platform.security.Role;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.tiendo.query.e2e.Fixtures.created;
 import static org.awaitility.Awaitility.await;
-import java.util.ArrayList;
-import java.util.Collections;
+import static vn.tiendo.query.e2e.Fixtures.created;
 
 /**
  * The holes a security review found (issue "Security: close the holes found in review"), each tried over HTTP against
@@ -89,6 +99,38 @@ class SecurityHolesTest {
         // the own agency's officer still reports through an encoded id
         created(coordinator.as("can-bo.so-khcn").post(platform.commands + "/api/indicators/QD-1305-2025.B.%35/reports", """
                 {"period":"2025-09","value":{"kind":"PERCENT","value":40}}"""));
+    }
+
+    // 10. The web pages' statement of who is acting (query side → command side)
+
+    /** Believed only when signed with the key both services share, unaltered, and then held to that user's scope. */
+    @Test
+    void theWebPagesStatementOfTheActingUserCannotBeForged() throws Exception {
+        String reports = platform.commands + "/api/indicators/QD-1305-2025.A.1/reports";
+        String march = """
+                {"period":"2025-03","value":{"kind":"PERCENT","value":30}}""";
+        long before = events("QD-1305-2025.A.1");
+        PlatformUser officer = new PlatformUser("can-bo.so-khcn", "so-khcn", Set.of(Role.OFFICER));
+        InternalCalls shared = new InternalCalls(Platform.INTERNAL_KEY, Clock.systemUTC());
+        assertThat(actingAs(new InternalCalls("a-key-that-the-services-do-not-share", Clock.systemUTC()).sign(officer), reports, march))
+                .as("signed with another key").isEqualTo(401);
+        String valid = shared.sign(officer);
+        String[] parts = valid.split("\\.");
+        String promoted = Base64.getUrlEncoder().withoutPadding().encodeToString(new String(Base64.getUrlDecoder().decode(parts[0]),
+                StandardCharsets.UTF_8).replace("OFFICER", "COORDINATOR").getBytes(StandardCharsets.UTF_8)) + "." + parts[1];
+        assertThat(actingAs(promoted, reports, march)).as("roles altered").isEqualTo(401);
+        PlatformUser otherOfficer = new PlatformUser("can-bo.cong-an-tinh", "cong-an-tinh", Set.of(Role.OFFICER));
+        assertThat(actingAs(shared.sign(otherOfficer), reports, march)).as("another agency's officer").isEqualTo(403);
+        assertThat(events("QD-1305-2025.A.1")).isEqualTo(before);
+        assertThat(actingAs(valid, reports, march)).isEqualTo(201);
+        assertThat(eventStore.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' from event_store.domain_event_entry "
+                + "where aggregate_identifier = 'QD-1305-2025.A.1' order by sequence_number desc limit 1", String.class)).isEqualTo("can-bo.so-khcn");
+    }
+
+    private static int actingAs(String statement, String url, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header(InternalCalls.HEADER, statement).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test

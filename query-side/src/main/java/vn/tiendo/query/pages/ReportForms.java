@@ -1,0 +1,137 @@
+package vn.tiendo.query.pages;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tiendo.events.common.EvidenceRef;
+import vn.tiendo.events.common.MeasureKind;
+import vn.tiendo.platform.scope.ScopePolicy;
+import vn.tiendo.platform.security.PlatformUser;
+import vn.tiendo.query.indicator.IndicatorQueries;
+import vn.tiendo.query.indicator.IndicatorView;
+import vn.tiendo.query.web.AsOf;
+import vn.tiendo.query.web.NotFound;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The indicator page's forms: an officer reports a figure with its evidence (a document number, a file kept by its
+ * SHA-256), a head approves a draft. Both go to the command side as the signed-in person, which decides; a refusal
+ * comes back to the page naming the field in Vietnamese with the command side's reason.
+ */
+@Controller
+public class ReportForms {
+
+    /** Figures a form can take as one number; pass/fail, ratios, levels and text are reported through the API. */
+    static final Set<MeasureKind> NUMBER_KINDS = Set.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY);
+    private static final Map<String, String> FIELDS = Map.of("period", "Kỳ báo cáo", "value", "Giá trị", "note", "Ghi chú",
+            "evidence", "Minh chứng", "expectedVersion", "Phiên bản", "reportId", "Báo cáo");
+
+    private final IndicatorQueries indicators;
+    private final ScopePolicy scopePolicy;
+    private final CommandClient commands;
+    private final EvidenceFiles files;
+
+    public ReportForms(IndicatorQueries indicators, ScopePolicy scopePolicy, CommandClient commands, EvidenceFiles files) {
+        this.indicators = indicators;
+        this.scopePolicy = scopePolicy;
+        this.commands = commands;
+        this.files = files;
+    }
+
+    @PostMapping("/app/indicators/{indicatorId}/reports")
+    public String report(@PathVariable String indicatorId, @RequestParam String period, @RequestParam String value,
+                         @RequestParam(required = false) String note, @RequestParam(required = false) String documentNumber,
+                         @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) throws IOException {
+        IndicatorView.Status indicator = visible(indicatorId);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
+            return back(indicator);
+        }
+        List<EvidenceRef> evidence = new ArrayList<>();
+        String document = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.trim();
+        if (file != null && !file.isEmpty()) {
+            String fileName = file.getOriginalFilename() == null ? "minh-chung" : file.getOriginalFilename();
+            String sha256 = files.store(fileName, file.getContentType(), file.getBytes(), PlatformUser.current().username());
+            evidence.add(new EvidenceRef(document, null, null, fileName, "/app/evidence/" + sha256, sha256));
+        } else if (document != null) {
+            evidence.add(new EvidenceRef(document, null, null, null, null, null));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("period", period);
+        body.put("value", Map.of("kind", indicator.measure().kind().name(), "value", number));
+        body.put("note", note == null || note.isBlank() ? null : note);
+        body.put("evidence", evidence);
+        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports", body);
+        tell(flash, answer, "Đã gửi báo cáo kỳ " + period + " / Report for " + period + " sent");
+        return back(indicator);
+    }
+
+    @PostMapping("/app/indicators/{indicatorId}/reports/{reportId}/approval")
+    public String approve(@PathVariable String indicatorId, @PathVariable String reportId, @RequestParam long expectedVersion,
+                          RedirectAttributes flash) {
+        IndicatorView.Status indicator = visible(indicatorId);
+        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + reportId + "/approval",
+                Map.of("expectedVersion", expectedVersion));
+        tell(flash, answer, "Đã phê duyệt / Approved");
+        return back(indicator);
+    }
+
+    /** A stored evidence file, as a download (never rendered by the browser, whatever it contains). */
+    @GetMapping("/app/evidence/{sha256}")
+    public ResponseEntity<byte[]> evidence(@PathVariable String sha256) {
+        EvidenceFiles.Stored file = files.find(sha256).orElseThrow(() -> new NotFound("evidence", sha256));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Evidence-SHA256", file.sha256())
+                .body(file.content());
+    }
+
+    private IndicatorView.Status visible(String indicatorId) {
+        IndicatorView.Status indicator = indicators.get(indicatorId, null, AsOf.Moment.NOW);
+        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+            throw new NotFound("indicator", indicatorId);
+        }
+        return indicator;
+    }
+
+    private static void tell(RedirectAttributes flash, CommandClient.Answer answer, String done) {
+        if (answer.accepted()) {
+            flash.addFlashAttribute("message", done);
+            return;
+        }
+        if (answer.body() == null) {
+            flash.addFlashAttribute("error", "HTTP " + answer.status());
+            return;
+        }
+        // each refused field by its Vietnamese name, with the command side's reason
+        List<String> errors = new ArrayList<>();
+        answer.body().path("errors").forEach(e -> {
+            String field = e.path("field").asText();
+            errors.add(FIELDS.getOrDefault(field.replaceAll("[\\[.].*", ""), field) + " (" + field + "): " + e.path("message").asText());
+        });
+        flash.addFlashAttribute("error", errors.isEmpty() ? answer.body().path("detail").asText("HTTP " + answer.status()) : String.join("; ", errors));
+    }
+
+    private static String back(IndicatorView.Status indicator) {
+        return "redirect:/app/indicators/" + indicator.indicatorId();
+    }
+}
