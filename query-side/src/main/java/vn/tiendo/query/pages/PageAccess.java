@@ -6,7 +6,10 @@ import java.util.List;
 
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static vn.tiendo.platform.security.Role.ADMIN;
+import static vn.tiendo.platform.security.Role.AUDITOR;
 import static vn.tiendo.platform.security.Role.COORDINATOR;
+import static vn.tiendo.platform.security.Role.COUNCIL;
 import static vn.tiendo.platform.security.Role.HEAD;
 import static vn.tiendo.platform.security.Role.OFFICER;
 
@@ -27,7 +30,14 @@ public final class PageAccess {
             AccessRule.of(GET, "/app/emulation/nominations/{nominationId}", true, AccessRule.EVERYONE),
             AccessRule.of(POST, "/app/indicators/{indicatorId}/reports", true, OFFICER, HEAD, COORDINATOR),
             AccessRule.of(POST, "/app/indicators/{indicatorId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),
-            AccessRule.of(GET, "/app/evidence/{sha256}", false, AccessRule.EVERYONE));
+            AccessRule.of(GET, "/app/evidence/{sha256}", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/agencies/{agencyId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/tasks", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/audit", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(POST, "/app/audit/checkpoints", false, AUDITOR, ADMIN),
+            AccessRule.of(GET, "/app/emulation", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/live", false, AccessRule.EVERYONE),
+            AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/steps/{step}", false, COUNCIL));
 
     private PageAccess() {
     }

@@ -1,26 +1,21 @@
 package vn.tiendo.query.pages;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.platform.security.Role;
 import vn.tiendo.query.audit.AuditQueries;
 import vn.tiendo.query.directory.DirectoryQueries;
-import vn.tiendo.query.emulation.Dossiers;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
 import vn.tiendo.query.scorecard.Scorecards;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.web.AsOf;
-import vn.tiendo.query.web.BadQuery;
 import vn.tiendo.query.web.NotFound;
 
 import java.time.Instant;
@@ -41,24 +36,21 @@ import java.util.Set;
 @Controller
 public class PagesController {
 
-    private static final Set<Role> AUDIT_READERS = Set.of(Role.AUDITOR, Role.COORDINATOR, Role.COUNCIL, Role.ADMIN);
     private static final Set<Role> RANKING_READERS = Set.of(Role.HEAD, Role.AUDITOR, Role.COORDINATOR, Role.COUNCIL, Role.ADMIN);
 
     private final IndicatorQueries indicators;
     private final Scorecards scorecards;
     private final DirectoryQueries directory;
     private final AuditQueries audit;
-    private final Dossiers dossiers;
     private final AsOf asOf;
     private final ScopePolicy scopePolicy;
 
     public PagesController(IndicatorQueries indicators, Scorecards scorecards, DirectoryQueries directory, AuditQueries audit,
-                           Dossiers dossiers, AsOf asOf, ScopePolicy scopePolicy) {
+                           AsOf asOf, ScopePolicy scopePolicy) {
         this.indicators = indicators;
         this.scorecards = scorecards;
         this.directory = directory;
         this.audit = audit;
-        this.dossiers = dossiers;
         this.asOf = asOf;
         this.scopePolicy = scopePolicy;
     }
@@ -114,46 +106,18 @@ public class PagesController {
         model.addAttribute("mayReport", acts && mayRead(Set.of(Role.OFFICER, Role.HEAD, Role.COORDINATOR))
                 && ReportForms.NUMBER_KINDS.contains(indicator.measure().kind()));
         model.addAttribute("mayApprove", acts && mayRead(Set.of(Role.HEAD, Role.COORDINATOR)));
-        if (mayRead(AUDIT_READERS)) {
+        if (mayRead(Pages.AUDIT_READERS)) {
             model.addAttribute("history", audit.history(indicatorId).stream()
                     .filter(e -> at.isNow() || !Instant.parse(e.recordedAt()).isAfter(at.instant())).toList());
         }
         return common(model, asOf, "indicator");
     }
 
-    /** A nomination's dossier as the council works from it (as of any moment). */
-    @GetMapping("/app/emulation/nominations/{nominationId}")
-    public String nomination(@PathVariable String nominationId, @RequestParam(required = false) String asOf, Model model) {
-        model.addAttribute("dossier", dossiers.dossier(nominationId, scopePolicy.current(), this.asOf.parse(asOf)));
-        return common(model, asOf, "nomination");
-    }
-
     private String common(Model model, String asOfParameter, String view) {
-        PlatformUser user = PlatformUser.current();
-        model.addAttribute("user", user);
-        model.addAttribute("asOf", asOfParameter == null ? "" : asOfParameter);
-        model.addAttribute("today", this.asOf.today(AsOf.Moment.NOW));
-        return view;
+        return Pages.common(model, asOfParameter, this.asOf, view);
     }
 
     private static boolean mayRead(Set<Role> roles) {
         return PlatformUser.current().roles().stream().anyMatch(roles::contains);
-    }
-
-    @ExceptionHandler(NotFound.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    public String notFound(NotFound e, Model model) {
-        model.addAttribute("status", 404);
-        model.addAttribute("message", e.getMessage());
-        return "problem";
-    }
-
-    /** A wrong date in the as-of picker: the page says which and why. */
-    @ExceptionHandler(BadQuery.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public String badQuery(BadQuery e, Model model) {
-        model.addAttribute("status", 400);
-        model.addAttribute("message", e.getMessage());
-        return "problem";
     }
 }

@@ -39,8 +39,11 @@ public class ReportForms {
 
     /** Figures a form can take as one number; pass/fail, ratios, levels and text are reported through the API. */
     static final Set<MeasureKind> NUMBER_KINDS = Set.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY);
-    private static final Map<String, String> FIELDS = Map.of("period", "Kỳ báo cáo", "value", "Giá trị", "note", "Ghi chú",
-            "evidence", "Minh chứng", "expectedVersion", "Phiên bản", "reportId", "Báo cáo");
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("period", "Kỳ báo cáo"), Map.entry("value", "Giá trị"),
+            Map.entry("note", "Ghi chú"), Map.entry("evidence", "Minh chứng"), Map.entry("expectedVersion", "Phiên bản"),
+            Map.entry("reportId", "Báo cáo"), Map.entry("reason", "Lý do"), Map.entry("awardForm", "Hình thức khen thưởng"),
+            Map.entry("decisionNumber", "Số quyết định"), Map.entry("decidedOn", "Ngày quyết định"), Map.entry("claimId", "Thành tích"),
+            Map.entry("contradictedBy", "Bản ghi mâu thuẫn"));
 
     private final IndicatorQueries indicators;
     private final ScopePolicy scopePolicy;
@@ -116,19 +119,22 @@ public class ReportForms {
     private static void tell(RedirectAttributes flash, CommandClient.Answer answer, String done) {
         if (answer.accepted()) {
             flash.addFlashAttribute("message", done);
-            return;
+        } else {
+            flash.addFlashAttribute("error", refusal(answer));
         }
+    }
+
+    /** A refusal as a person reads it: each field by its Vietnamese name with the command side's reason, or the detail. */
+    static String refusal(CommandClient.Answer answer) {
         if (answer.body() == null) {
-            flash.addFlashAttribute("error", "HTTP " + answer.status());
-            return;
+            return "HTTP " + answer.status();
         }
-        // each refused field by its Vietnamese name, with the command side's reason
         List<String> errors = new ArrayList<>();
         answer.body().path("errors").forEach(e -> {
             String field = e.path("field").asText();
             errors.add(FIELDS.getOrDefault(field.replaceAll("[\\[.].*", ""), field) + " (" + field + "): " + e.path("message").asText());
         });
-        flash.addFlashAttribute("error", errors.isEmpty() ? answer.body().path("detail").asText("HTTP " + answer.status()) : String.join("; ", errors));
+        return errors.isEmpty() ? answer.body().path("detail").asText("HTTP " + answer.status()) : String.join("; ", errors);
     }
 
     private static String back(IndicatorView.Status indicator) {

@@ -1,6 +1,9 @@
 package vn.tiendo.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +19,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import vn.tiendo.command.emulation.CampaignCatalog;
 
 import java.io.File;
 import java.net.URI;
@@ -62,6 +67,7 @@ class BrowserTest {
                 "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s.", "so-khcn", "so-khcn")));
         created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("C.29",
                 "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "cong-an-tinh")));
+        created(coordinator.post(platform.commands + "/api/tasks", Fixtures.task("1", "Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh", "so-khcn")));
         Clock real = GenericEventMessage.clock;
         try {
             // October's figure in November, November's in December: the as-of picker can tell them apart
@@ -73,11 +79,26 @@ class BrowserTest {
             GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-12-10T03:00:00Z"), ZoneOffset.UTC);
             created(new Http("lanh-dao.so-khcn").post(platform.commands + "/api/indicators/QD-1305-2025.A.1/reports", """
                     {"reportId":"a1-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":52}}"""));
+            // the 2026 movement, Sở Nội vụ co-verifying, and Sở KH&CN nominated by its head while round 1 was open
+            GenericEventMessage.clock = Clock.fixed(Instant.parse("2025-09-10T03:00:00Z"), ZoneOffset.UTC);
+            created(coordinator.post(platform.commands + "/api/agencies", """
+                    {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+            ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            created(coordinator.post(platform.commands + "/api/emulation/campaigns", json.writeValueAsString(new CampaignCatalog(json).digitalTransformation2026())));
+            accepted(coordinator.post(platform.commands + "/api/emulation/campaigns/PT-CDS-2026/co-verifiers", """
+                    {"agencyId":"so-noi-vu"}"""));
+            created(new Http("lanh-dao.so-khcn").post(platform.commands + "/api/emulation/nominations", """
+                    {"nominationId":"de-nghi.so-khcn","campaignId":"PT-CDS-2026","round":1,"kind":"COLLECTIVE","agencyId":"so-khcn",
+                     "proposedAward":"BANG_KHEN","claims":[
+                       {"claimId":"c1","targetCode":"TD.19","achievement":"Phủ sóng 5G đạt 60%%","citations":[{"recordId":"QD-1305-2025.A.1","period":"2025-10"}]},
+                       {"claimId":"c2","targetCode":"TD.19","achievement":"Phủ sóng 5G đạt 52%%","citations":[{"recordId":"QD-1305-2025.A.1","period":"2025-11"}]}]}"""
+                    .formatted()));
         } finally {
             GenericEventMessage.clock = real;
         }
         Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
-                coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").body().path("value").path("value").asInt() == 52);
+                coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").body().path("value").path("value").asInt() == 52
+                        && coordinator.get(platform.queries + "/api/emulation/nominations/de-nghi.so-khcn").status() == 200);
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -126,7 +147,7 @@ class BrowserTest {
         WebElement day = browser.findElement(By.id("asOf"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", day, "2025-11-30");
         browser.findElement(By.id("asof-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("asOf=2025-11-30");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> browser.getCurrentUrl().contains("asOf=2025-11-30"));
         assertThat(text("indicator-value")).isEqualTo("40");
         assertThat(browser.findElements(By.cssSelector("#series tbody tr"))).hasSize(1);
         assertThat(text("asof-notice")).contains("2025-11-30");
@@ -180,7 +201,7 @@ class BrowserTest {
         // the sign-in form counts against the same throttle as the API: after five wrong passwords, a wait
         for (int i = 0; i < 6; i++) {
             browser.get(platform.queries + "/login");
-            browser.findElement(By.id("username")).sendKeys("thi-dua");
+            browser.findElement(By.id("username")).sendKeys("quan-tri");
             browser.findElement(By.id("password")).sendKeys("doan-mo-" + i);
             browser.findElement(By.id("login-submit")).click();
         }
@@ -233,6 +254,110 @@ class BrowserTest {
         screenshot("report-form-desktop");
     }
 
+    @Test
+    void aHeadOpensTheirAgencyAndTheTaskBoardAndAnAuditorChecksTheChainsAndMakesACheckpoint() throws Exception {
+        browser.get(platform.queries + "/app");
+        signIn("lanh-dao.so-khcn");
+        assertThat(browser.findElements(By.id("nav-audit"))).isEmpty();
+        browser.findElement(By.id("nav-agency")).click();
+        assertThat(text("agency-name")).isEqualTo("Sở Khoa học và Công nghệ");
+        assertThat(browser.findElements(By.cssSelector("table.indicators tr[data-indicator='QD-1305-2025.A.1']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("table.tasks tr[data-task='QD-1305-2025.NV-1']"))).hasSize(1);
+        assertThat(text("scorecard")).contains("Điểm");
+        screenshot("agency-desktop");
+        browser.get(platform.queries + "/app/agencies/cong-an-tinh");
+        assertThat(text("problem-title")).isEqualTo("Không tìm thấy");
+        browser.get(platform.queries + "/app");
+        browser.findElement(By.id("nav-tasks")).click();
+        assertThat(browser.findElements(By.cssSelector(".board .task[data-task='QD-1305-2025.NV-1']"))).hasSize(1);
+        browser.get(platform.queries + "/app/audit");
+        assertThat(browser.getPageSource()).doesNotContain("make-checkpoint");
+        signOut();
+
+        signIn("kiem-toan");
+        browser.findElement(By.id("nav-audit")).click();
+        assertThat(browser.findElements(By.cssSelector("#log .log-entry"))).isNotEmpty();
+        browser.findElement(By.id("verify")).click();
+        assertThat(text("verification")).contains("nguyên vẹn");
+        browser.findElement(By.id("make-checkpoint")).click();
+        assertThat(text("flash-message")).startsWith("Tiến Độ – điểm kiểm tra #");
+        assertThat(browser.findElement(By.id("checkpoints")).getText()).contains(text("flash-message").substring(0, 30));
+        screenshot("audit-desktop");
+    }
+
+    @Test
+    void theCouncilJudgesANominationOnItsDossierAndDecidesOnTheFrozenOne() throws Exception {
+        browser.get(platform.queries + "/app/emulation");
+        signIn("hoi-dong.so-khcn");
+        browser.findElement(By.cssSelector("tr[data-nomination='de-nghi.so-khcn'] a")).click();
+        // a member of Sở KH&CN may not judge Sở KH&CN's nomination: the command side says why
+        browser.findElement(By.id("step-review")).click();
+        assertThat(text("flash-error")).contains("conflict of interest");
+        signOut();
+
+        signIn("thi-dua");
+        browser.get(platform.queries + "/app/emulation/nominations/de-nghi.so-khcn");
+        browser.findElement(By.id("step-review")).click();
+        awaitStatus("UNDER_REVIEW");
+        // October's 40% does not bear out the 60% claimed: rejected, naming the report
+        browser.findElement(By.id("claim-reject-reason-c1")).sendKeys("Báo cáo tháng 10/2025 ghi nhận 40%");
+        new Select(browser.findElement(By.id("claim-reject-record-c1"))).selectByValue("QD-1305-2025.A.1");
+        browser.findElement(By.id("claim-reject-c1")).click();
+        awaitStep("CLAIM_REJECTED");
+        browser.findElement(By.id("claim-verify-reason-c2")).sendKeys("Báo cáo tháng 11/2025 ghi nhận 52%, khớp");
+        browser.findElement(By.id("claim-verify-c2")).click();
+        awaitStep("CLAIM_VERIFIED");
+        browser.findElement(By.id("verify-reason")).sendKeys("Một thành tích được xác nhận");
+        browser.findElement(By.id("step-verify")).click();
+        awaitStatus("VERIFIED");
+        browser.findElement(By.id("step-propose")).click();
+        awaitStatus("AWARD_PROPOSED");
+        browser.findElement(By.id("decision-number")).sendKeys("123/QĐ-UBND");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-10-08'", browser.findElement(By.id("decided-on")));
+        browser.findElement(By.id("step-decide")).click();
+        awaitStatus("AWARD_DECIDED");
+        screenshot("nomination-desktop");
+        JsonNode nomination = coordinator.get(platform.queries + "/api/emulation/nominations/de-nghi.so-khcn").body();
+        assertThat(nomination.path("decisionNumber").asText()).isEqualTo("123/QĐ-UBND");
+        JsonNode rejection = null;
+        for (JsonNode step : nomination.path("steps")) {
+            rejection = step.path("step").asText().equals("CLAIM_REJECTED") ? step : rejection;
+        }
+        assertThat(rejection).isNotNull();
+        assertThat(rejection.path("member").asText()).isEqualTo("thi-dua");
+        assertThat(rejection.path("detail").path("recordId").asText()).isEqualTo("QD-1305-2025.A.1");
+        assertThat(rejection.path("detail").path("period").asText()).isEqualTo("2025-10");
+        JsonNode check = coordinator.get(platform.queries + "/api/emulation/nominations/de-nghi.so-khcn/dossier/frozen/verification").body();
+        assertThat(check.path("decisionMatchesAFrozenDossier").asBoolean()).isTrue();
+    }
+
+    /** A dashboard left open shows a report sent meanwhile, without anyone reloading it. */
+    @Test
+    void anOpenOverviewShowsANewReportByItself() {
+        browser.get(platform.queries + "/app");
+        signIn("kiem-toan");
+        assertThat(row("QD-1305-2025.A.2").getText()).doesNotContain("2026-01");
+        created(new Http("can-bo.so-khcn").post(platform.commands + "/api/indicators/QD-1305-2025.A.2/reports", """
+                {"period":"2026-01","value":{"kind":"PERCENT","value":33}}"""));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).ignoreExceptions()
+                .until(() -> row("QD-1305-2025.A.2").getText().contains("2026-01"));
+        assertThat(row("QD-1305-2025.A.2").findElement(By.className("value")).getText()).isEqualTo("33");
+    }
+
+    private void awaitStatus(String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElement(By.id("nomination-status")).getText().equals(status);
+        });
+    }
+
+    private void awaitStep(String step) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElements(By.cssSelector("tr.step")).stream().anyMatch(r -> r.getText().contains(step));
+        });
+    }
+
     private void fillReport(String month, String value, String document, Path file) {
         WebElement period = browser.findElement(By.id("period"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", period, month);
@@ -274,8 +399,11 @@ class BrowserTest {
     }
 
     private void signOut() {
+        if (browser.findElements(By.id("signout")).isEmpty()) {
+            browser.get(platform.queries + "/app"); // an error page has no header
+        }
         browser.findElement(By.id("signout")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login?logout");
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> browser.getCurrentUrl().contains("/login?logout"));
     }
 
     private String text(String id) {
