@@ -106,6 +106,13 @@ public class PagesController {
         model.addAttribute("mayReport", acts && mayRead(Set.of(Role.OFFICER, Role.HEAD, Role.COORDINATOR))
                 && ReportForms.NUMBER_KINDS.contains(indicator.measure().kind()));
         model.addAttribute("mayApprove", acts && mayRead(Set.of(Role.HEAD, Role.COORDINATOR)));
+        boolean coordinates = at.isNow() && mayRead(Set.of(Role.COORDINATOR));
+        model.addAttribute("mayRevise", coordinates && ReportForms.NUMBER_KINDS.contains(indicator.measure().kind()));
+        model.addAttribute("mayReassign", coordinates);
+        if (coordinates) {
+            model.addAttribute("agencies", directory.agencies(null, null));
+            model.addAttribute("comparators", List.of(">=", ">", "=", "<=", "<"));
+        }
         if (mayRead(Pages.AUDIT_READERS)) {
             model.addAttribute("history", audit.history(indicatorId).stream()
                     .filter(e -> at.isNow() || !Instant.parse(e.recordedAt()).isAfter(at.instant())).toList());

@@ -43,7 +43,9 @@ public class ReportForms {
             Map.entry("note", "Ghi chú"), Map.entry("evidence", "Minh chứng"), Map.entry("expectedVersion", "Phiên bản"),
             Map.entry("reportId", "Báo cáo"), Map.entry("reason", "Lý do"), Map.entry("awardForm", "Hình thức khen thưởng"),
             Map.entry("decisionNumber", "Số quyết định"), Map.entry("decidedOn", "Ngày quyết định"), Map.entry("claimId", "Thành tích"),
-            Map.entry("contradictedBy", "Bản ghi mâu thuẫn"));
+            Map.entry("contradictedBy", "Bản ghi mâu thuẫn"), Map.entry("newValue", "Giá trị mới"), Map.entry("newTarget", "Mục tiêu mới"),
+            Map.entry("decisionReference", "Văn bản quyết định"), Map.entry("toAgencyId", "Cơ quan nhận"),
+            Map.entry("effectiveDate", "Ngày hiệu lực"));
 
     private final IndicatorQueries indicators;
     private final ScopePolicy scopePolicy;
@@ -95,6 +97,69 @@ public class ReportForms {
         CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + reportId + "/approval",
                 Map.of("expectedVersion", expectedVersion));
         tell(flash, answer, "Đã phê duyệt / Approved");
+        return back(indicator);
+    }
+
+    /** A correction with its reason; of an approved report it becomes a proposal for the coordinating department. */
+    @PostMapping("/app/indicators/{indicatorId}/reports/{reportId}/corrections")
+    public String correct(@PathVariable String indicatorId, @PathVariable String reportId, @RequestParam String value,
+                          @RequestParam String reason, RedirectAttributes flash) {
+        IndicatorView.Status indicator = visible(indicatorId);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
+            return back(indicator);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("newValue", Map.of("kind", indicator.measure().kind().name(), "value", number));
+        body.put("reason", reason);
+        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + reportId + "/corrections", body);
+        tell(flash, answer, answer.status() == 202
+                ? "Đề nghị điều chỉnh đang chờ Sở KH&CN chấp nhận / The correction waits for the coordinating department"
+                : "Đã điều chỉnh / Corrected");
+        return back(indicator);
+    }
+
+    /** The coordinating department revises a target, by a decision and with a reason. */
+    @PostMapping("/app/indicators/{indicatorId}/target-revisions")
+    public String reviseTarget(@PathVariable String indicatorId, @RequestParam String period, @RequestParam String comparator,
+                               @RequestParam String value, @RequestParam(required = false) String asWritten, @RequestParam String reason,
+                               @RequestParam(required = false) String decisionReference, RedirectAttributes flash) {
+        IndicatorView.Status indicator = visible(indicatorId);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
+            return back(indicator);
+        }
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("period", period);
+        target.put("comparator", comparator);
+        target.put("value", Map.of("kind", indicator.measure().kind().name(), "value", number));
+        target.put("asWritten", asWritten == null || asWritten.isBlank() ? comparator + " " + number.toPlainString() : asWritten);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("newTarget", target);
+        body.put("reason", reason);
+        body.put("decisionReference", decisionReference == null || decisionReference.isBlank() ? null : decisionReference);
+        tell(flash, commands.post("/api/indicators/" + indicator.indicatorId() + "/target-revisions", body),
+                "Đã điều chỉnh mục tiêu " + period + " / Target revised");
+        return back(indicator);
+    }
+
+    /** The coordinating department hands the indicator to another agency from a date. */
+    @PostMapping("/app/indicators/{indicatorId}/reassignments")
+    public String reassign(@PathVariable String indicatorId, @RequestParam String toAgencyId, @RequestParam String reason,
+                           @RequestParam String effectiveDate, RedirectAttributes flash) {
+        IndicatorView.Status indicator = visible(indicatorId);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("toAgencyId", toAgencyId);
+        body.put("reason", reason);
+        body.put("effectiveDate", effectiveDate);
+        tell(flash, commands.post("/api/indicators/" + indicator.indicatorId() + "/reassignments", body),
+                "Đã giao lại cho " + toAgencyId + " / Reassigned");
         return back(indicator);
     }
 

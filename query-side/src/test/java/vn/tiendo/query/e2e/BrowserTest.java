@@ -67,6 +67,8 @@ class BrowserTest {
                 "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s.", "so-khcn", "so-khcn")));
         created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("C.29",
                 "Tỷ lệ người dân có tài khoản định danh điện tử (VNeID)", "cong-an-tinh", "cong-an-tinh")));
+        created(coordinator.post(platform.commands + "/api/indicators", Fixtures.indicator("B.7",
+                "Tỷ lệ cán bộ, công chức, viên chức làm chủ kỹ năng số, ứng dụng công nghệ trong quản lý, điều hành.", "so-khcn", "so-khcn")));
         created(coordinator.post(platform.commands + "/api/tasks", Fixtures.task("1", "Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh", "so-khcn")));
         Clock real = GenericEventMessage.clock;
         try {
@@ -158,7 +160,7 @@ class BrowserTest {
     void theOverviewShowsStatusesAndAnOfficerOfAnotherAgencySeesOnlyTheirs() throws Exception {
         browser.get(platform.queries + "/app");
         signIn("dieu-phoi");
-        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(4);
         assertThat(row("QD-1305-2025.A.1").getText()).contains("52").contains("Quá hạn, chưa đạt");
         assertThat(row("QD-1305-2025.C.29").getText()).contains("Chưa có số liệu");
         assertThat(browser.findElements(By.id("ranking"))).hasSize(1);
@@ -252,6 +254,17 @@ class BrowserTest {
         });
         assertThat(awaitRow("2025-12").findElement(By.className("approved")).getText()).isEqualTo("Có (lanh-dao.so-khcn)");
         screenshot("report-form-desktop");
+        signOut();
+
+        // an approved figure corrected by the officer waits for the coordinating department
+        signIn("can-bo.so-khcn");
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.2");
+        WebElement row = awaitRow("2025-12");
+        row.findElement(By.cssSelector("details.correct summary")).click();
+        row.findElement(By.id("correct-value-2025-12")).sendKeys("60");
+        row.findElement(By.id("correct-reason-2025-12")).sendKeys("Nhà mạng gửi số liệu chính thức");
+        row.findElement(By.id("correct-2025-12")).click();
+        assertThat(text("flash-message")).contains("chờ Sở KH&CN");
     }
 
     @Test
@@ -329,6 +342,37 @@ class BrowserTest {
         assertThat(rejection.path("detail").path("period").asText()).isEqualTo("2025-10");
         JsonNode check = coordinator.get(platform.queries + "/api/emulation/nominations/de-nghi.so-khcn/dossier/frozen/verification").body();
         assertThat(check.path("decisionMatchesAFrozenDossier").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCoordinatorRevisesATargetAndReassignsAnIndicatorFromItsPage() {
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.B.7");
+        signIn("dieu-phoi");
+        new Select(browser.findElement(By.id("revise-period"))).selectByValue("2030");
+        new Select(browser.findElement(By.id("revise-comparator"))).selectByValue(">=");
+        browser.findElement(By.id("revise-value")).sendKeys("95");
+        browser.findElement(By.id("revise-written")).sendKeys("≥ 95%");
+        browser.findElement(By.id("revise-reason")).sendKeys("Điều chỉnh theo khả năng bồi dưỡng");
+        browser.findElement(By.id("revise-decision")).sendKeys("Quyết định điều chỉnh chỉ tiêu");
+        browser.findElement(By.id("revise-submit")).click();
+        assertThat(text("flash-message")).contains("2030");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return browser.getPageSource().contains("≥ 95%");
+        });
+        new Select(browser.findElement(By.id("reassign-to"))).selectByValue("so-noi-vu");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-01'", browser.findElement(By.id("reassign-date")));
+        browser.findElement(By.id("reassign-reason")).sendKeys("Sở Nội vụ phụ trách bồi dưỡng cán bộ");
+        browser.findElement(By.id("reassign-submit")).click();
+        assertThat(text("flash-message")).contains("so-noi-vu");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.7").body().path("leadAgencyId").asText().equals("so-noi-vu"));
+        // an officer has neither form
+        signOut();
+        signIn("can-bo.so-khcn");
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.1");
+        assertThat(browser.findElements(By.id("revise-form"))).isEmpty();
+        assertThat(browser.findElements(By.id("reassign-form"))).isEmpty();
     }
 
     /** A dashboard left open shows a report sent meanwhile, without anyone reloading it. */
