@@ -6,7 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.platform.security.Role;
@@ -16,13 +18,15 @@ import vn.tiendo.query.emulation.EmulationViews;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The emulation council's pages: the nominations of each campaign, and on a nomination's dossier the forms for each
- * step of the verification — take it up, verify or reject a claim (naming the record that contradicts it), verify or
+ * step of the verification — take it up, ask for more evidence, verify or reject a claim (naming the record that contradicts it), verify or
  * reject the nomination, propose an award, and decide it on the dossier frozen at that moment (its SHA-256 goes into
  * the decision). The command side decides whether the member may (verifying agency, no conflict of interest).
  */
@@ -34,8 +38,11 @@ public class CouncilPages {
     private final CommandClient commands;
     private final AsOf asOf;
     private final ScopePolicy scopePolicy;
+    private final EvidenceFiles files;
 
-    public CouncilPages(EmulationQueries emulation, Dossiers dossiers, CommandClient commands, AsOf asOf, ScopePolicy scopePolicy) {
+    public CouncilPages(EmulationQueries emulation, Dossiers dossiers, CommandClient commands, AsOf asOf, ScopePolicy scopePolicy,
+                        EvidenceFiles files) {
+        this.files = files;
         this.emulation = emulation;
         this.dossiers = dossiers;
         this.commands = commands;
@@ -60,6 +67,7 @@ public class CouncilPages {
         EmulationViews.Dossier dossier = dossiers.dossier(nominationId, scopePolicy.current(), at);
         model.addAttribute("dossier", dossier);
         model.addAttribute("member", at.isNow() && PlatformUser.current().has(Role.COUNCIL));
+        model.addAttribute("nominating", at.isNow() && PlatformUser.current().has(Role.HEAD) && "EVIDENCE_REQUESTED".equals(dossier.status()));
         model.addAttribute("awards", emulation.campaign(dossier.campaignId()).awards());
         model.addAttribute("version", emulation.nomination(nominationId, scopePolicy.current()).version());
         return Pages.common(model, asOf, this.asOf, "nomination");
@@ -74,7 +82,7 @@ public class CouncilPages {
                        @RequestParam(required = false) String reason, @RequestParam(required = false) String recordId,
                        @RequestParam(required = false) String period, @RequestParam(required = false) String awardForm,
                        @RequestParam(required = false) String decisionNumber, @RequestParam(required = false) String decidedOn,
-                       RedirectAttributes flash) {
+                       @RequestParam(required = false) String what, RedirectAttributes flash) {
         emulation.nomination(nominationId, scopePolicy.current());
         String base = "/api/emulation/nominations/" + nominationId;
         Map<String, Object> body = new LinkedHashMap<>();
@@ -87,6 +95,12 @@ public class CouncilPages {
                     body.put("contradictedBy", Map.of("recordId", recordId, "period", period == null ? "" : period));
                 }
                 yield base + "/claims/" + claimId + "/rejection";
+            }
+            case "evidence-request" -> {
+                put(body, "claimId", claimId);
+                put(body, "what", what);
+                body.remove("reason");
+                yield base + "/evidence-requests";
             }
             case "verification" -> base + "/verification";
             case "rejection" -> base + "/rejection";
@@ -108,6 +122,34 @@ public class CouncilPages {
         CommandClient.Answer answer = commands.post(path, body);
         if (answer.accepted()) {
             flash.addFlashAttribute("message", "Đã ghi nhận / Recorded: " + step);
+        } else {
+            flash.addFlashAttribute("error", ReportForms.refusal(answer));
+        }
+        return "redirect:/app/emulation/nominations/" + nominationId;
+    }
+
+    /** The nominating side answers a request for evidence: a document number and a file, kept by its SHA-256. */
+    @PostMapping("/app/emulation/nominations/{nominationId}/evidence")
+    public String supplyEvidence(@PathVariable String nominationId, @RequestParam(required = false) String claimId,
+                                 @RequestParam(required = false) String documentNumber, @RequestParam(required = false) MultipartFile file,
+                                 @RequestParam(required = false) String note, RedirectAttributes flash) throws IOException {
+        emulation.nomination(nominationId, scopePolicy.current());
+        List<EvidenceRef> evidence = new ArrayList<>();
+        String document = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.trim();
+        if (file != null && !file.isEmpty()) {
+            String fileName = file.getOriginalFilename() == null ? "minh-chung" : file.getOriginalFilename();
+            String sha256 = files.store(fileName, file.getContentType(), file.getBytes(), PlatformUser.current().username());
+            evidence.add(new EvidenceRef(document, null, null, fileName, "/app/evidence/" + sha256, sha256));
+        } else if (document != null) {
+            evidence.add(new EvidenceRef(document, null, null, null, null, null));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        put(body, "claimId", claimId);
+        body.put("evidence", evidence);
+        put(body, "note", note);
+        CommandClient.Answer answer = commands.post("/api/emulation/nominations/" + nominationId + "/evidence", body);
+        if (answer.accepted()) {
+            flash.addFlashAttribute("message", "Đã bổ sung minh chứng / Evidence supplied");
         } else {
             flash.addFlashAttribute("error", ReportForms.refusal(answer));
         }

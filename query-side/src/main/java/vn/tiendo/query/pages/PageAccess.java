@@ -36,11 +36,18 @@ public final class PageAccess {
             AccessRule.of(GET, "/app/evidence/{sha256}", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/agencies/{agencyId}", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/tasks", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/tasks/{taskId}", true, AccessRule.EVERYONE),
+            AccessRule.of(POST, "/app/tasks/{taskId}/reports", true, OFFICER, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/app/tasks/{taskId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/app/tasks/{taskId}/completion", true, HEAD, COORDINATOR),
+            AccessRule.of(POST, "/app/tasks/{taskId}/deadline-revisions", false, COORDINATOR),
+            AccessRule.of(POST, "/app/tasks/{taskId}/reassignments", false, COORDINATOR),
             AccessRule.of(GET, "/app/audit", false, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
             AccessRule.of(POST, "/app/audit/checkpoints", false, AUDITOR, ADMIN),
             AccessRule.of(GET, "/app/emulation", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/live", false, AccessRule.EVERYONE),
-            AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/steps/{step}", false, COUNCIL));
+            AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/steps/{step}", false, COUNCIL),
+            AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/evidence", true, HEAD));
 
     private PageAccess() {
     }

@@ -312,6 +312,22 @@ class BrowserTest {
         browser.get(platform.queries + "/app/emulation/nominations/de-nghi.so-khcn");
         browser.findElement(By.id("step-review")).click();
         awaitStatus("UNDER_REVIEW");
+        // more evidence for the second claim, which Sở KH&CN's head supplies
+        new Select(browser.findElement(By.id("request-claim"))).selectByValue("c2");
+        browser.findElement(By.id("request-what")).sendKeys("Danh sách trạm 5G đã phát sóng");
+        browser.findElement(By.id("step-request")).click();
+        awaitStatus("EVIDENCE_REQUESTED");
+        signOut();
+        signIn("lanh-dao.so-khcn");
+        browser.get(platform.queries + "/app/emulation/nominations/de-nghi.so-khcn");
+        new Select(browser.findElement(By.id("evidence-claim"))).selectByValue("c2");
+        browser.findElement(By.id("evidence-document")).sendKeys("140/BC-SKHCN");
+        browser.findElement(By.id("evidence-submit")).click();
+        assertThat(text("flash-message")).contains("minh chứng");
+        awaitStatus("UNDER_REVIEW");
+        signOut();
+        signIn("thi-dua");
+        browser.get(platform.queries + "/app/emulation/nominations/de-nghi.so-khcn");
         // October's 40% does not bear out the 60% claimed: rejected, naming the report
         browser.findElement(By.id("claim-reject-reason-c1")).sendKeys("Báo cáo tháng 10/2025 ghi nhận 40%");
         new Select(browser.findElement(By.id("claim-reject-record-c1"))).selectByValue("QD-1305-2025.A.1");
@@ -373,6 +389,49 @@ class BrowserTest {
         browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.1");
         assertThat(browser.findElements(By.id("revise-form"))).isEmpty();
         assertThat(browser.findElements(By.id("reassign-form"))).isEmpty();
+    }
+
+    @Test
+    void aTaskIsReportedApprovedAndItsDeadlineRevisedFromItsPage() {
+        browser.get(platform.queries + "/app/tasks");
+        signIn("can-bo.so-khcn");
+        browser.findElement(By.cssSelector(".board .task[data-task='QD-1305-2025.NV-1'] a")).click();
+        assertThat(text("task-title")).isEqualTo("Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh");
+        assertThat(browser.findElements(By.id("deadline-form"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12'", browser.findElement(By.id("task-period")));
+        browser.findElement(By.id("task-percent")).sendKeys("140");
+        browser.findElement(By.id("task-report-submit")).click();
+        assertThat(text("flash-error")).contains("Tiến độ");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12'", browser.findElement(By.id("task-period")));
+        browser.findElement(By.id("task-percent")).sendKeys("40");
+        browser.findElement(By.id("task-report-submit")).click();
+        assertThat(text("flash-message")).contains("tiến độ");
+        signOut();
+
+        signIn("lanh-dao.so-khcn");
+        browser.get(platform.queries + "/app/tasks/QD-1305-2025.NV-1");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.id("task-approve")).isEmpty();
+        });
+        assertThat(text("task-progress")).isEqualTo("40%");
+        browser.findElement(By.id("task-approve")).click();
+        assertThat(text("flash-message")).contains("Đã phê duyệt");
+        signOut();
+
+        signIn("dieu-phoi");
+        browser.get(platform.queries + "/app/tasks/QD-1305-2025.NV-1");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-31'", browser.findElement(By.id("due-date")));
+        browser.findElement(By.id("due-written")).sendKeys("Tháng 12/2026");
+        browser.findElement(By.id("deadline-reason")).sendKeys("Chờ hướng dẫn của Bộ");
+        browser.findElement(By.id("deadline-submit")).click();
+        assertThat(text("flash-message")).contains("thời hạn");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return text("task-deadline").equals("Tháng 12/2026");
+        });
+        assertThat(browser.findElement(By.id("history")).getText()).contains("TaskDeadlineRevised").contains("Chờ hướng dẫn của Bộ")
+                .contains("TaskReportApproved");
     }
 
     /** A dashboard left open shows a report sent meanwhile, without anyone reloading it. */
