@@ -37,16 +37,23 @@ public class ImportService {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ROWS = 5_000;
 
-    /** How many rows made new records, revised existing ones, or found them as the file says. */
-    record Counts(int created, int revised, int unchanged) {
+    /**
+     * How many rows made new records, revised existing ones, or found them as the file says. A dry run cannot know
+     * whether an existing record differs until its aggregate compares it: such rows are counted as {@code toCompare}.
+     */
+    record Counts(int created, int revised, int unchanged, int toCompare) {
     }
 
-    /** What an import did. {@code flags} are rows kept as written that deserve a look; they did not stop the import. */
+    /**
+     * What an import did, or (dry run) would do: {@code created} new records, {@code revised} and {@code unchanged}
+     * existing ones, and in a dry run {@code toCompare} existing records the import would compare with the file.
+     * {@code flags} are rows kept as written that deserve a look; they did not stop the import.
+     */
     public record Outcome(String kind, String fileName, String sha256, int rows, int created, int revised, int unchanged,
-                          boolean dryRun, List<ImportProblem> flags) {
+                          int toCompare, boolean dryRun, List<ImportProblem> flags) {
 
         Outcome(String kind, String fileName, String sha256, int rows, Counts counts, boolean dryRun, List<ImportProblem> flags) {
-            this(kind, fileName, sha256, rows, counts.created(), counts.revised(), counts.unchanged(), dryRun, flags);
+            this(kind, fileName, sha256, rows, counts.created(), counts.revised(), counts.unchanged(), counts.toCompare(), dryRun, flags);
         }
     }
 
@@ -179,7 +186,10 @@ public class ImportService {
      */
     private Counts apply(boolean dryRun, Supplier<List<RowPlan>> rows, Caller caller, String fileName, String sha) {
         if (dryRun) {
-            return new Counts(0, 0, 0);
+            // what the rows come to, without sending anything: the preview the coordinator confirms
+            List<RowPlan> plans = rows.get();
+            return new Counts((int) plans.stream().filter(Create.class::isInstance).count(), 0,
+                    (int) plans.stream().filter(Unchanged.class::isInstance).count(), (int) plans.stream().filter(Sync.class::isInstance).count());
         }
         return transaction.execute(tx -> {
             int created = 0;
@@ -195,7 +205,7 @@ public class ImportService {
                     unchanged++;
                 }
             }
-            return new Counts(created, revised, unchanged);
+            return new Counts(created, revised, unchanged, 0);
         });
     }
 

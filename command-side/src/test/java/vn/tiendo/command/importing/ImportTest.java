@@ -188,6 +188,9 @@ class ImportTest {
         // the template's example row is a real indicator; imported into the plan it already exists and is unchanged
         JsonNode dry = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "mau.xlsx", template.getBody()));
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
+        // the preview says what the rows come to: the template's row is A.1, already imported, so it would be compared
+        assertThat(dry.get("toCompare").asInt()).isEqualTo(1);
+        assertThat(dry.get("created").asInt()).isZero();
     }
 
     private JsonNode payload(String aggregateId, String eventType) throws Exception {

@@ -14,8 +14,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Sends the pages' forms to the command side's API as the signed-in person ({@link InternalCalls}): the command
@@ -42,6 +45,38 @@ public class CommandClient {
         this.calls = settings.internalKey() == null ? null : new InternalCalls(settings.internalKey(), Clock.systemUTC());
         this.commandSide = commandSide;
         this.json = json;
+    }
+
+    /**
+     * A file sent as the form field {@code file} of a multipart request (the importer's API). The file name is sent
+     * in ASCII (accents dropped) so that every server reads it the same way; the file's hash names it in the events.
+     */
+    public Answer postFile(String path, String fileName, byte[] content) {
+        if (calls == null) {
+            return new Answer(503, json.createObjectNode().put("detail",
+                    "the pages cannot send commands: TIENDO_INTERNAL_KEY is not set on both services"));
+        }
+        String boundary = "tiendo-" + UUID.randomUUID();
+        String asciiName = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('đ', 'd').replace('Đ', 'D')
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + asciiName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(commandSide + path))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .header(InternalCalls.HEADER, calls.sign(PlatformUser.current()))
+                            .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String text = response.body();
+            return new Answer(response.statusCode(), text == null || text.isBlank() ? null : json.readTree(text));
+        } catch (IOException e) {
+            return new Answer(503, json.createObjectNode().put("detail", "the command side did not answer: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(503, json.createObjectNode().put("detail", "interrupted"));
+        }
     }
 
     public Answer post(String path, Object body) {

@@ -46,6 +46,9 @@ public final class PageAccess {
             AccessRule.of(POST, "/app/audit/checkpoints", false, AUDITOR, ADMIN),
             AccessRule.of(GET, "/app/emulation", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/live", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/imports", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/app/imports/preview", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/app/imports/apply", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/steps/{step}", false, COUNCIL),
             AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/evidence", true, HEAD));
 

@@ -19,7 +19,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.tiendo.command.emulation.CampaignCatalog;
 
 import java.io.File;
@@ -400,11 +402,11 @@ class BrowserTest {
         assertThat(browser.findElements(By.id("deadline-form"))).isEmpty();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12'", browser.findElement(By.id("task-period")));
         browser.findElement(By.id("task-percent")).sendKeys("140");
-        browser.findElement(By.id("task-report-submit")).click();
+        submit("task-report-submit");
         assertThat(text("flash-error")).contains("Tiến độ");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12'", browser.findElement(By.id("task-period")));
         browser.findElement(By.id("task-percent")).sendKeys("40");
-        browser.findElement(By.id("task-report-submit")).click();
+        submit("task-report-submit");
         assertThat(text("flash-message")).contains("tiến độ");
         signOut();
 
@@ -432,6 +434,42 @@ class BrowserTest {
         });
         assertThat(browser.findElement(By.id("history")).getText()).contains("TaskDeadlineRevised").contains("Chờ hướng dẫn của Bộ")
                 .contains("TaskReportApproved");
+    }
+
+    /** An appendix of Decision 1305 imported from the page: a refused file names its cells, a good one is previewed, then applied. */
+    @Test
+    void theCoordinatorImportsAnAppendixAfterSeeingWhatItWouldChange() throws Exception {
+        browser.get(platform.queries + "/app/imports");
+        signIn("dieu-phoi");
+        Path refused = Files.createTempFile("phu-luc-chi-tieu-sai", ".csv");
+        Files.writeString(refused, """
+                STT,Chỉ tiêu,Đơn vị tính,Giá trị cơ sở,Mục tiêu 2025,Mục tiêu 2030,Cơ quan chủ trì,Cơ quan theo dõi
+                B.6,"Tỷ lệ cán bộ, công chức cấp tỉnh được bồi dưỡng kỹ năng số căn bản",%,,100%,100%,Sở Không Có,Sở Nội vụ
+                """, StandardCharsets.UTF_8);
+        importFile(refused);
+        assertThat(text("import-error")).contains("Sở Không Có");
+        assertThat(browser.findElements(By.id("import-apply"))).isEmpty();
+
+        Path good = Files.createTempFile("phu-luc-chi-tieu", ".csv");
+        Files.writeString(good, """
+                STT,Chỉ tiêu,Đơn vị tính,Giá trị cơ sở,Mục tiêu 2025,Mục tiêu 2030,Cơ quan chủ trì,Cơ quan theo dõi
+                B.6,"Tỷ lệ cán bộ, công chức cấp tỉnh được bồi dưỡng kỹ năng số căn bản",%,,100%,100%,Sở Nội vụ,Sở Nội vụ
+                """, StandardCharsets.UTF_8);
+        importFile(good);
+        assertThat(text("preview-counts")).startsWith("1 dòng: 1 mới, 0 đã có");
+        assertThat(coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status()).as("nothing recorded by the preview").isEqualTo(404);
+        screenshot("import-desktop");
+        browser.findElement(By.id("import-apply")).click();
+        assertThat(text("flash-message")).contains("1 mới");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status() == 200);
+    }
+
+    private void importFile(Path file) {
+        new Select(browser.findElement(By.id("import-kind"))).selectByValue("indicators");
+        new Select(browser.findElement(By.id("import-plan"))).selectByValue("QD-1305-2025");
+        browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        submit("import-preview");
     }
 
     /** A dashboard left open shows a report sent meanwhile, without anyone reloading it. */
@@ -472,7 +510,14 @@ class BrowserTest {
         if (file != null) {
             browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         }
-        browser.findElement(By.id("report-submit")).click();
+        submit("report-submit");
+    }
+
+    /** Clicks a form's button and waits until the page it was on has gone, so nothing is read from the old page. */
+    private void submit(String buttonId) {
+        WebElement button = browser.findElement(By.id(buttonId));
+        button.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
     }
 
     /** The series row of a period, once the projection has it (the page is reloaded until then). */

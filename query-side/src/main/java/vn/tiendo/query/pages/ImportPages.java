@@ -1,0 +1,106 @@
+package vn.tiendo.query.pages;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tiendo.query.directory.DirectoryQueries;
+import vn.tiendo.query.web.AsOf;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Importing a plan's table from the pages, in two steps: the file is first sent as a dry run and the page shows what
+ * it would do (rows, records created, revised, unchanged, the cells taken with a caution, or every refused cell by
+ * row and column); only then does "apply" send the same file, kept in the session by its hash, for real.
+ */
+@Controller
+public class ImportPages {
+
+    private static final Set<String> KINDS = Set.of("indicators", "tasks", "agencies");
+    private static final String PENDING = "tiendo.import.pending";
+
+    /** The file waiting between the preview and "apply". */
+    record Pending(String kind, String planId, String fileName, String sha256, byte[] content) {
+    }
+
+    private final DirectoryQueries directory;
+    private final CommandClient commands;
+    private final AsOf asOf;
+
+    public ImportPages(DirectoryQueries directory, CommandClient commands, AsOf asOf) {
+        this.directory = directory;
+        this.commands = commands;
+        this.asOf = asOf;
+    }
+
+    @GetMapping("/app/imports")
+    public String form(Model model) {
+        model.addAttribute("plans", directory.plans());
+        return Pages.common(model, null, asOf, "imports");
+    }
+
+    @PostMapping("/app/imports/preview")
+    public String preview(@RequestParam String kind, @RequestParam(required = false) String planId, @RequestParam MultipartFile file,
+                          HttpSession session, Model model) throws IOException {
+        model.addAttribute("plans", directory.plans());
+        if (!KINDS.contains(kind) || (!"agencies".equals(kind) && directory.plans().stream().noneMatch(p -> p.planId().equals(planId)))) {
+            model.addAttribute("error", "Loại bảng hoặc kế hoạch không hợp lệ / Unknown table kind or plan");
+            return Pages.common(model, null, asOf, "imports");
+        }
+        byte[] content = file.getBytes();
+        String fileName = file.getOriginalFilename() == null ? "bang.xlsx" : file.getOriginalFilename();
+        Pending pending = new Pending(kind, "agencies".equals(kind) ? null : planId, fileName, EvidenceFiles.sha256(content), content);
+        CommandClient.Answer answer = commands.postFile(path(pending, true), fileName, content);
+        model.addAttribute("fileName", fileName);
+        if (answer.accepted()) {
+            session.setAttribute(PENDING, pending);
+            model.addAttribute("preview", answer.body());
+            model.addAttribute("sha256", pending.sha256());
+        } else {
+            session.removeAttribute(PENDING);
+            model.addAttribute("error", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
+            model.addAttribute("problems", problems(answer.body()));
+        }
+        return Pages.common(model, null, asOf, "imports");
+    }
+
+    @PostMapping("/app/imports/apply")
+    public String apply(@RequestParam String sha256, HttpSession session, RedirectAttributes flash) {
+        if (!(session.getAttribute(PENDING) instanceof Pending pending) || !pending.sha256().equals(sha256)) {
+            flash.addFlashAttribute("error", "Chưa xem trước tệp này / Preview the file first");
+            return "redirect:/app/imports";
+        }
+        session.removeAttribute(PENDING);
+        CommandClient.Answer answer = commands.postFile(path(pending, false), pending.fileName(), pending.content());
+        if (answer.accepted()) {
+            JsonNode outcome = answer.body();
+            flash.addFlashAttribute("message", "Đã nhập " + pending.fileName() + ": " + outcome.path("created").asInt() + " mới, "
+                    + outcome.path("revised").asInt() + " điều chỉnh, " + outcome.path("unchanged").asInt() + " không đổi / imported");
+        } else {
+            flash.addFlashAttribute("error", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
+        }
+        return "redirect:/app/imports";
+    }
+
+    private static String path(Pending pending, boolean dryRun) {
+        return "/api/imports/" + pending.kind() + "?dryRun=" + dryRun + (pending.planId() == null ? "" : "&planId=" + pending.planId());
+    }
+
+    private static List<String> problems(JsonNode body) {
+        if (body == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        body.path("errors").forEach(e -> problems.add(e.path("field").asText() + ": " + e.path("message").asText()));
+        return problems;
+    }
+}
