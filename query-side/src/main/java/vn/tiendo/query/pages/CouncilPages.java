@@ -89,12 +89,12 @@ public class CouncilPages {
         put(body, "reason", reason);
         String path = switch (step) {
             case "review" -> base + "/review";
-            case "claim-verification" -> base + "/claims/" + claimId + "/verification";
+            case "claim-verification" -> base + "/claims/" + Pages.requireId(claimId) + "/verification";
             case "claim-rejection" -> {
                 if (recordId != null && !recordId.isBlank()) {
                     body.put("contradictedBy", Map.of("recordId", recordId, "period", period == null ? "" : period));
                 }
-                yield base + "/claims/" + claimId + "/rejection";
+                yield base + "/claims/" + Pages.requireId(claimId) + "/rejection";
             }
             case "evidence-request" -> {
                 put(body, "claimId", claimId);

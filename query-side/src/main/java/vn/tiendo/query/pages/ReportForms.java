@@ -94,7 +94,7 @@ public class ReportForms {
     public String approve(@PathVariable String indicatorId, @PathVariable String reportId, @RequestParam long expectedVersion,
                           RedirectAttributes flash) {
         IndicatorView.Status indicator = visible(indicatorId);
-        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + reportId + "/approval",
+        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + Pages.requireId(reportId) + "/approval",
                 Map.of("expectedVersion", expectedVersion));
         tell(flash, answer, "Đã phê duyệt / Approved");
         return back(indicator);
@@ -115,7 +115,7 @@ public class ReportForms {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("newValue", Map.of("kind", indicator.measure().kind().name(), "value", number));
         body.put("reason", reason);
-        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + reportId + "/corrections", body);
+        CommandClient.Answer answer = commands.post("/api/indicators/" + indicator.indicatorId() + "/reports/" + Pages.requireId(reportId) + "/corrections", body);
         tell(flash, answer, answer.status() == 202
                 ? "Đề nghị điều chỉnh đang chờ Sở KH&CN chấp nhận / The correction waits for the coordinating department"
                 : "Đã điều chỉnh / Corrected");

@@ -94,7 +94,7 @@ public class TaskPages {
     @PostMapping("/app/tasks/{taskId}/reports/{reportId}/approval")
     public String approve(@PathVariable String taskId, @PathVariable String reportId, @RequestParam long expectedVersion, RedirectAttributes flash) {
         TaskView task = visible(taskId, AsOf.Moment.NOW);
-        return send(flash, task, "/reports/" + reportId + "/approval", Map.of("expectedVersion", expectedVersion), "Đã phê duyệt / Approved");
+        return send(flash, task, "/reports/" + Pages.requireId(reportId) + "/approval", Map.of("expectedVersion", expectedVersion), "Đã phê duyệt / Approved");
     }
 
     @PostMapping("/app/tasks/{taskId}/completion")
