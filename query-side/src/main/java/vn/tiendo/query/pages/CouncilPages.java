@@ -19,7 +19,6 @@ import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,15 +133,7 @@ public class CouncilPages {
                                  @RequestParam(required = false) String documentNumber, @RequestParam(required = false) MultipartFile file,
                                  @RequestParam(required = false) String note, RedirectAttributes flash) throws IOException {
         emulation.nomination(nominationId, scopePolicy.current());
-        List<EvidenceRef> evidence = new ArrayList<>();
-        String document = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.trim();
-        if (file != null && !file.isEmpty()) {
-            String fileName = file.getOriginalFilename() == null ? "minh-chung" : file.getOriginalFilename();
-            String sha256 = files.store(fileName, file.getContentType(), file.getBytes(), PlatformUser.current().username());
-            evidence.add(new EvidenceRef(document, null, null, fileName, "/app/evidence/" + sha256, sha256));
-        } else if (document != null) {
-            evidence.add(new EvidenceRef(document, null, null, null, null, null));
-        }
+        List<EvidenceRef> evidence = files.fromForm(documentNumber, file, PlatformUser.current().username());
         Map<String, Object> body = new LinkedHashMap<>();
         put(body, "claimId", claimId);
         body.put("evidence", evidence);

@@ -2,12 +2,16 @@ package vn.tiendo.query.pages;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+import vn.tiendo.events.common.EvidenceRef;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /** Evidence files uploaded with a report, stored once by their SHA-256 and served back as downloads. */
@@ -31,6 +35,20 @@ public class EvidenceFiles {
                 contentType == null ? "application/octet-stream" : contentType, content.length, content, uploadedBy,
                 Instant.now().atOffset(ZoneOffset.UTC));
         return sha256;
+    }
+
+    /**
+     * The evidence a form brings: its file kept by its SHA-256 (the reference names the file, its hash and where it
+     * downloads), or only a document number; nothing when the form has neither.
+     */
+    public List<EvidenceRef> fromForm(String documentNumber, MultipartFile file, String uploadedBy) throws IOException {
+        String document = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.trim();
+        if (file != null && !file.isEmpty()) {
+            String fileName = file.getOriginalFilename() == null ? "minh-chung" : file.getOriginalFilename();
+            String sha256 = store(fileName, file.getContentType(), file.getBytes(), uploadedBy);
+            return List.of(new EvidenceRef(document, null, null, fileName, "/app/evidence/" + sha256, sha256));
+        }
+        return document == null ? List.of() : List.of(new EvidenceRef(document, null, null, null, null, null));
     }
 
     public Optional<Stored> find(String sha256) {

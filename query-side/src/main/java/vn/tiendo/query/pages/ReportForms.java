@@ -64,22 +64,12 @@ public class ReportForms {
                          @RequestParam(required = false) String note, @RequestParam(required = false) String documentNumber,
                          @RequestParam(required = false) MultipartFile file, RedirectAttributes flash) throws IOException {
         IndicatorView.Status indicator = visible(indicatorId);
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
+        BigDecimal number = number(value);
+        if (number == null) {
             flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
             return back(indicator);
         }
-        List<EvidenceRef> evidence = new ArrayList<>();
-        String document = documentNumber == null || documentNumber.isBlank() ? null : documentNumber.trim();
-        if (file != null && !file.isEmpty()) {
-            String fileName = file.getOriginalFilename() == null ? "minh-chung" : file.getOriginalFilename();
-            String sha256 = files.store(fileName, file.getContentType(), file.getBytes(), PlatformUser.current().username());
-            evidence.add(new EvidenceRef(document, null, null, fileName, "/app/evidence/" + sha256, sha256));
-        } else if (document != null) {
-            evidence.add(new EvidenceRef(document, null, null, null, null, null));
-        }
+        List<EvidenceRef> evidence = files.fromForm(documentNumber, file, PlatformUser.current().username());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("period", period);
         body.put("value", Map.of("kind", indicator.measure().kind().name(), "value", number));
@@ -105,10 +95,8 @@ public class ReportForms {
     public String correct(@PathVariable String indicatorId, @PathVariable String reportId, @RequestParam String value,
                           @RequestParam String reason, RedirectAttributes flash) {
         IndicatorView.Status indicator = visible(indicatorId);
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
+        BigDecimal number = number(value);
+        if (number == null) {
             flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
             return back(indicator);
         }
@@ -128,10 +116,8 @@ public class ReportForms {
                                @RequestParam String value, @RequestParam(required = false) String asWritten, @RequestParam String reason,
                                @RequestParam(required = false) String decisionReference, RedirectAttributes flash) {
         IndicatorView.Status indicator = visible(indicatorId);
-        BigDecimal number;
-        try {
-            number = new BigDecimal(value.trim().replace(',', '.'));
-        } catch (NumberFormatException e) {
+        BigDecimal number = number(value);
+        if (number == null) {
             flash.addFlashAttribute("error", FIELDS.get("value") + ": «" + value + "» không phải là số / is not a number");
             return back(indicator);
         }
@@ -200,6 +186,15 @@ public class ReportForms {
             errors.add(FIELDS.getOrDefault(field.replaceAll("[\\[.].*", ""), field) + " (" + field + "): " + e.path("message").asText());
         });
         return errors.isEmpty() ? answer.body().path("detail").asText("HTTP " + answer.status()) : String.join("; ", errors);
+    }
+
+    /** A figure as people type it ("61,5" or "61.5"); null when it is not a number. */
+    private static BigDecimal number(String value) {
+        try {
+            return new BigDecimal(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String back(IndicatorView.Status indicator) {
