@@ -22,6 +22,7 @@ import vn.tiendo.query.emulation.EmulationViews.Frozen;
 import vn.tiendo.query.emulation.EmulationViews.FrozenCheck;
 import vn.tiendo.query.emulation.EmulationViews.NominationView;
 import vn.tiendo.query.emulation.EmulationViews.Ranking;
+import vn.tiendo.query.report.ReportController;
 import vn.tiendo.query.web.AsOf;
 
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,6 @@ import java.util.List;
 @RequestMapping("/api/emulation")
 @Tag(name = "Thi đua – Khen thưởng / Emulation")
 public class EmulationQueryController {
-
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final EmulationQueries emulation;
     private final Dossiers dossiers;
@@ -130,7 +129,7 @@ public class EmulationQueryController {
     }
 
     private static ResponseEntity<byte[]> sheet(String fileName, byte[] content) {
-        return ResponseEntity.ok().contentType(XLSX)
+        return ResponseEntity.ok().contentType(ReportController.XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
                 .body(content);
     }

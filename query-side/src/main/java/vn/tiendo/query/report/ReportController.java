@@ -28,7 +28,8 @@ import java.time.Clock;
 @Tag(name = "Báo cáo / Reports")
 public class ReportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /** Excel's media type, for every sheet the query side serves. */
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final MonthlyReport report;
     private final DirectoryQueries directory;
