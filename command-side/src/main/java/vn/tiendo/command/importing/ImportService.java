@@ -13,6 +13,7 @@ import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.task.TaskCommands.AssignTask;
 import vn.tiendo.command.task.TaskCommands.SyncTaskDefinition;
 import vn.tiendo.command.web.Caller;
+import vn.tiendo.events.common.FieldChange;
 import vn.tiendo.events.common.MetadataKeys;
 
 import java.security.MessageDigest;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,23 +39,31 @@ public class ImportService {
     public static final int MAX_BYTES = 5 * 1024 * 1024;
     public static final int MAX_ROWS = 5_000;
 
+    /** What one row did, or (dry run) would do, to its record: {@code create}, {@code revise} or {@code unchanged}. */
+    public enum Action { CREATE, REVISE, UNCHANGED }
+
     /**
-     * How many rows made new records, revised existing ones, or found them as the file says. A dry run cannot know
-     * whether an existing record differs until its aggregate compares it: such rows are counted as {@code toCompare}.
+     * One row of the file and its record: what it creates (the record's title) or, for an existing record, each field
+     * the import changes with its value before and after, as the record itself judges them.
      */
-    record Counts(int created, int revised, int unchanged, int toCompare) {
+    public record RowChange(int row, String recordId, String title, Action action, List<FieldChange> changes) {
     }
 
     /**
      * What an import did, or (dry run) would do: {@code created} new records, {@code revised} and {@code unchanged}
-     * existing ones, and in a dry run {@code toCompare} existing records the import would compare with the file.
-     * {@code flags} are rows kept as written that deserve a look; they did not stop the import.
+     * existing ones, and row by row what changes ({@code changes}: rows that create or revise; unchanged rows only
+     * counted). {@code flags} are rows kept as written that deserve a look; they did not stop the import.
      */
     public record Outcome(String kind, String fileName, String sha256, int rows, int created, int revised, int unchanged,
-                          int toCompare, boolean dryRun, List<ImportProblem> flags) {
+                          boolean dryRun, List<RowChange> changes, List<ImportProblem> flags) {
 
-        Outcome(String kind, String fileName, String sha256, int rows, Counts counts, boolean dryRun, List<ImportProblem> flags) {
-            this(kind, fileName, sha256, rows, counts.created(), counts.revised(), counts.unchanged(), counts.toCompare(), dryRun, flags);
+        Outcome(String kind, String fileName, String sha256, int rows, List<RowChange> all, boolean dryRun, List<ImportProblem> flags) {
+            this(kind, fileName, sha256, rows, count(all, Action.CREATE), count(all, Action.REVISE), count(all, Action.UNCHANGED), dryRun,
+                    all.stream().filter(r -> r.action() != Action.UNCHANGED).toList(), flags);
+        }
+
+        private static int count(List<RowChange> rows, Action action) {
+            return (int) rows.stream().filter(r -> r.action() == action).count();
         }
     }
 
@@ -76,9 +86,13 @@ public class ImportService {
         reject(result.problems());
         String sha = sha256(content);
         // agencies are never renamed by an import: one that exists is left as it is
-        Counts counts = apply(dryRun, () -> result.drafts().stream().map(d -> registry.agencyExists(d.command().agencyId())
-                ? (RowPlan) new Unchanged(d.row()) : new Create(d.row(), d.command())).toList(), caller, fileName, sha);
-        return new Outcome("agencies", fileName, sha, sheet.rows().size(), counts, dryRun, List.of());
+        List<RowChange> rows = apply(dryRun, () -> result.drafts().stream().map(d -> {
+            RegisterAgency agency = d.command();
+            return registry.agencyExists(agency.agencyId())
+                    ? (RowPlan) new Unchanged(d.row(), agency.agencyId(), agency.name())
+                    : new Create(d.row(), agency.agencyId(), agency.name(), agency);
+        }).toList(), caller, fileName, sha);
+        return new Outcome("agencies", fileName, sha, sheet.rows().size(), rows, dryRun, List.of());
     }
 
     /** Reads an indicator table without applying it: the commands it would send (refused whole if any row is bad). */
@@ -91,9 +105,10 @@ public class ImportService {
 
     public Outcome importIndicators(String planId, String fileName, byte[] content, Caller caller, boolean dryRun) {
         return importTable("indicators", fileName, content, readIndicators(planId, fileName, content), caller, dryRun,
+                indicator -> new Created(indicator.indicatorId(), indicator.name()),
                 (indicator, reason) -> registry.indicatorWithCode(planId, indicator.code())
-                        .map(existing -> (Object) new SyncIndicatorDefinition(existing, indicator.targets(), indicator.leadAgencyId(),
-                                reason, fileName, LocalDate.now(clock))));
+                        .map(existing -> preview -> new SyncIndicatorDefinition(existing, indicator.targets(), indicator.leadAgencyId(),
+                                reason, fileName, LocalDate.now(clock), preview)));
     }
 
     /**
@@ -122,21 +137,31 @@ public class ImportService {
 
     public Outcome importTasks(String planId, String fileName, byte[] content, Caller caller, boolean dryRun) {
         return importTable("tasks", fileName, content, readTasks(planId, fileName, content), caller, dryRun,
-                (task, reason) -> registry.taskExists(task.taskId()) ? Optional.of(new SyncTaskDefinition(task.taskId(),
-                        task.leadAgencyId(), task.deadline(), reason, fileName, LocalDate.now(clock))) : Optional.empty());
+                task -> new Created(task.taskId(), task.content()),
+                (task, reason) -> registry.taskExists(task.taskId()) ? Optional.of(preview -> new SyncTaskDefinition(task.taskId(),
+                        task.leadAgencyId(), task.deadline(), reason, fileName, LocalDate.now(clock), preview)) : Optional.empty());
+    }
+
+    /** The record a creating command makes, as a preview names it. */
+    private record Created(String recordId, String title) {
     }
 
     /**
      * Applies a plan's table: each row creates its record, or, where the record exists, sends the command that brings
-     * it in line with the row ({@code syncOf}, given the row's command and the reason to record).
+     * it in line with the row ({@code syncOf}, given the row's command and the reason to record; it makes the command
+     * in its previewing or its applying form).
      */
     private <C> Outcome importTable(String kind, String fileName, byte[] content, TableRows.Result<C> result, Caller caller,
-                                    boolean dryRun, BiFunction<C, String, Optional<Object>> syncOf) {
+                                    boolean dryRun, Function<C, Created> created, BiFunction<C, String, Optional<Function<Boolean, Object>>> syncOf) {
         String sha = sha256(content);
         String reason = "import of " + fileName;
-        Counts counts = apply(dryRun, () -> result.drafts().stream().map(d -> syncOf.apply(d.command(), reason)
-                .map(sync -> (RowPlan) new Sync(d.row(), sync)).orElse(new Create(d.row(), d.command()))).toList(), caller, fileName, sha);
-        return new Outcome(kind, fileName, sha, result.drafts().size(), counts, dryRun, result.flags());
+        List<RowChange> rows = apply(dryRun, () -> result.drafts().stream().map(d -> {
+            Created record = created.apply(d.command());
+            return syncOf.apply(d.command(), reason)
+                    .map(sync -> (RowPlan) new Sync(d.row(), record.recordId(), record.title(), sync))
+                    .orElse(new Create(d.row(), record.recordId(), record.title(), d.command()));
+        }).toList(), caller, fileName, sha);
+        return new Outcome(kind, fileName, sha, result.drafts().size(), rows, dryRun, result.flags());
     }
 
     private Sheet read(String fileName, byte[] content) {
@@ -170,54 +195,67 @@ public class ImportService {
     private sealed interface RowPlan permits Create, Sync, Unchanged {
     }
 
-    private record Create(int row, Object command) implements RowPlan {
+    private record Create(int row, String recordId, String title, Object command) implements RowPlan {
     }
 
-    private record Sync(int row, Object command) implements RowPlan {
+    /** {@code command}: the sync command, in its previewing ({@code true}) or applying form. */
+    private record Sync(int row, String recordId, String title, Function<Boolean, Object> command) implements RowPlan {
     }
 
-    private record Unchanged(int row) implements RowPlan {
+    private record Unchanged(int row, String recordId, String title) implements RowPlan {
     }
 
     /**
-     * Applies the rows, planned inside the transaction, and counts them. A sync answers how many changes it made;
+     * Applies the rows, planned inside the transaction, and says what each did. A sync answers the changes it made;
      * none means the record was already as the file says. All rows go in one transaction: with the PostgreSQL event
-     * store, a failure on any row leaves nothing applied. A dry run applies and counts nothing.
+     * store, a failure on any row leaves nothing applied. A dry run applies nothing: each existing record is asked
+     * what the row would change in it (a previewing sync applies no event), which the coordinator sees before applying.
      */
-    private Counts apply(boolean dryRun, Supplier<List<RowPlan>> rows, Caller caller, String fileName, String sha) {
+    private List<RowChange> apply(boolean dryRun, Supplier<List<RowPlan>> rows, Caller caller, String fileName, String sha) {
         if (dryRun) {
-            // what the rows come to, without sending anything: the preview the coordinator confirms
-            List<RowPlan> plans = rows.get();
-            return new Counts((int) plans.stream().filter(Create.class::isInstance).count(), 0,
-                    (int) plans.stream().filter(Unchanged.class::isInstance).count(), (int) plans.stream().filter(Sync.class::isInstance).count());
+            return rows.get().stream().map(row -> preview(row, caller, fileName, sha)).toList();
         }
-        return transaction.execute(tx -> {
-            int created = 0;
-            int revised = 0;
-            int unchanged = 0;
-            for (RowPlan row : rows.get()) {
-                if (row instanceof Create create) {
-                    send(create.command(), caller, fileName, sha, create.row());
-                    created++;
-                } else if (row instanceof Sync sync && send(sync.command(), caller, fileName, sha, sync.row()) > 0) {
-                    revised++;
-                } else {
-                    unchanged++;
-                }
-            }
-            return new Counts(created, revised, unchanged, 0);
-        });
+        return transaction.execute(tx -> rows.get().stream().map(row -> applyRow(row, caller, fileName, sha)).toList());
     }
 
-    private int send(Object command, Caller caller, String fileName, String sha, int row) {
-        MetaData metaData = MetaData.with(MetadataKeys.ACTOR, caller.actor())
+    private RowChange preview(RowPlan row, Caller caller, String fileName, String sha) {
+        if (row instanceof Create create) {
+            return new RowChange(create.row(), create.recordId(), create.title(), Action.CREATE, List.of());
+        }
+        if (row instanceof Sync sync) {
+            Handled preview = (Handled) commands.sendAndWait(sync.command().apply(true), metaData(caller, fileName, sha, sync.row()));
+            return new RowChange(sync.row(), sync.recordId(), sync.title(), preview.preview().isEmpty() ? Action.UNCHANGED : Action.REVISE,
+                    preview.preview());
+        }
+        Unchanged same = (Unchanged) row;
+        return new RowChange(same.row(), same.recordId(), same.title(), Action.UNCHANGED, List.of());
+    }
+
+    private RowChange applyRow(RowPlan row, Caller caller, String fileName, String sha) {
+        if (row instanceof Create create) {
+            send(create.command(), caller, fileName, sha, create.row());
+            return new RowChange(create.row(), create.recordId(), create.title(), Action.CREATE, List.of());
+        }
+        if (row instanceof Sync sync) {
+            int changes = send(sync.command().apply(false), caller, fileName, sha, sync.row());
+            return new RowChange(sync.row(), sync.recordId(), sync.title(), changes > 0 ? Action.REVISE : Action.UNCHANGED, List.of());
+        }
+        Unchanged same = (Unchanged) row;
+        return new RowChange(same.row(), same.recordId(), same.title(), Action.UNCHANGED, List.of());
+    }
+
+    private static MetaData metaData(Caller caller, String fileName, String sha, int row) {
+        return MetaData.with(MetadataKeys.ACTOR, caller.actor())
                 .and(MetadataKeys.ON_BEHALF_OF, caller.onBehalfOf())
                 .and(MetadataKeys.REQUEST_ID, caller.requestId())
                 .and(MetadataKeys.REASON, "import of " + fileName)
                 .and(MetadataKeys.IMPORT_FILE, fileName)
                 .and(MetadataKeys.IMPORT_SHA256, sha)
                 .and(MetadataKeys.IMPORT_ROW, row);
-        Object result = commands.sendAndWait(command, metaData);
+    }
+
+    private int send(Object command, Caller caller, String fileName, String sha, int row) {
+        Object result = commands.sendAndWait(command, metaData(caller, fileName, sha, row));
         // a creating handler answers with the new id: one change
         return result instanceof Handled handled ? handled.changes() : 1;
     }

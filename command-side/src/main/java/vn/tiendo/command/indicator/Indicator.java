@@ -34,6 +34,7 @@ import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.common.Notice;
 import vn.tiendo.events.common.Period;
+import vn.tiendo.events.common.RecordEvent;
 import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
@@ -52,6 +53,7 @@ import vn.tiendo.platform.scope.Scope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -258,20 +260,18 @@ public class Indicator {
     @CommandHandler
     public Handled handle(SyncIndicatorDefinition command) {
         Require.notBlank(command.reason(), "reason");
-        int applied = 0;
+        List<RecordEvent> changes = new ArrayList<>();
         for (Target target : Require.orEmpty(command.targets())) {
             checkTarget(target, measure, direction, "targets");
             Target old = targets.get(target.period());
             if (!target.equals(old)) {
-                apply(new IndicatorTargetRevised(indicatorId, target.period(), old, target, command.reason(), command.decisionReference()));
-                applied++;
+                changes.add(new IndicatorTargetRevised(indicatorId, target.period(), old, target, command.reason(), command.decisionReference()));
             }
         }
         if (command.leadAgencyId() != null && !command.leadAgencyId().equals(leadAgencyId)) {
-            apply(new IndicatorReassigned(indicatorId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
-            applied++;
+            changes.add(new IndicatorReassigned(indicatorId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
         }
-        return Handled.applied(applied);
+        return Handled.applyUnlessPreview(changes, command.preview());
     }
 
     /**

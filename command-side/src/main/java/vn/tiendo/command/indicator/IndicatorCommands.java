@@ -66,11 +66,12 @@ public final class IndicatorCommands {
 
     /**
      * Brings the indicator in line with a (re-)imported row: a revision event for each target that differs, a
-     * reassignment when the lead differs, nothing when all is the same. Answers how many events it applied.
+     * reassignment when the lead differs, nothing when all is the same. Answers how many events it applied; with
+     * {@code preview} it applies nothing and answers the changes it would make (an import's dry run).
      */
     public record SyncIndicatorDefinition(@TargetAggregateIdentifier String indicatorId, List<Target> targets,
                                           String leadAgencyId, String reason, String decisionReference,
-                                          LocalDate effectiveDate) {
+                                          LocalDate effectiveDate, boolean preview) {
     }
 
     /**

@@ -20,6 +20,7 @@ import vn.tiendo.command.task.TaskCommands.ReportTaskProgress;
 import vn.tiendo.command.task.TaskCommands.ReviseTaskDeadline;
 import vn.tiendo.command.task.TaskCommands.SyncTaskDefinition;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.common.RecordEvent;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskCancelled;
@@ -30,6 +31,7 @@ import vn.tiendo.events.task.TaskReassigned;
 import vn.tiendo.events.task.TaskReportApproved;
 import vn.tiendo.events.common.Period;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -140,17 +142,18 @@ public class Task {
         boolean reassign = command.leadAgencyId() != null && !command.leadAgencyId().equals(leadAgencyId);
         boolean moveDeadline = command.deadline() != null && !command.deadline().equals(deadline);
         if (!reassign && !moveDeadline) {
-            return Handled.applied(0);
+            return Handled.applyUnlessPreview(List.of(), command.preview());
         }
         requireOpen();
+        List<RecordEvent> changes = new ArrayList<>();
         if (reassign) {
-            apply(new TaskReassigned(taskId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
+            changes.add(new TaskReassigned(taskId, leadAgencyId, command.leadAgencyId(), command.reason(), command.effectiveDate()));
         }
         if (moveDeadline) {
             checkDeadline(command.deadline(), "deadline");
-            apply(new TaskDeadlineRevised(taskId, deadline, command.deadline(), command.reason(), command.decisionReference()));
+            changes.add(new TaskDeadlineRevised(taskId, deadline, command.deadline(), command.reason(), command.decisionReference()));
         }
-        return Handled.applied((reassign ? 1 : 0) + (moveDeadline ? 1 : 0));
+        return Handled.applyUnlessPreview(changes, command.preview());
     }
 
     private void requireOpen() {

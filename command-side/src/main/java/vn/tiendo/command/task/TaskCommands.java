@@ -45,8 +45,11 @@ public final class TaskCommands {
                              String reason) {
     }
 
-    /** Brings the task in line with a (re-)imported row: reassignment and deadline revision where they differ. */
+    /**
+     * Brings the task in line with a (re-)imported row: reassignment and deadline revision where they differ; with
+     * {@code preview} nothing is applied and the answer names the changes it would make.
+     */
     public record SyncTaskDefinition(@TargetAggregateIdentifier String taskId, String leadAgencyId, TaskDeadline deadline,
-                                     String reason, String decisionReference, LocalDate effectiveDate) {
+                                     String reason, String decisionReference, LocalDate effectiveDate, boolean preview) {
     }
 }

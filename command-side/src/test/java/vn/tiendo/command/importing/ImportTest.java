@@ -122,6 +122,22 @@ class ImportTest {
             return rows;
         });
         long before = events();
+        // the dry run asks each record what the row would change in it, and records nothing
+        JsonNode preview = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "1305-phu-luc-I-sua-doi.xlsx", changed));
+        assertThat(events()).isEqualTo(before);
+        assertThat(preview.get("revised").asInt()).isEqualTo(2);
+        assertThat(preview.get("unchanged").asInt()).isEqualTo(39);
+        assertThat(preview.get("changes")).hasSize(2);
+        JsonNode a1 = preview.get("changes").get(0);
+        assertThat(a1.get("recordId").asText()).isEqualTo(STRATEGY + ".A.1");
+        assertThat(a1.get("action").asText()).isEqualTo("REVISE");
+        assertThat(a1.get("row").asInt()).isEqualTo(4);
+        assertThat(a1.at("/changes/0/before/asWritten").asText()).isEqualTo("100%");
+        assertThat(a1.at("/changes/0/after/asWritten").asText()).isEqualTo("≥ 95%");
+        JsonNode a2 = preview.get("changes").get(1);
+        assertThat(a2.at("/changes/0/before").asText()).isEqualTo("so-khcn");
+        assertThat(a2.at("/changes/0/after").asText()).isEqualTo("so-noi-vu");
+
         JsonNode result = ok(upload("/api/imports/indicators?planId=" + STRATEGY, "1305-phu-luc-I-sua-doi.xlsx", changed));
         assertThat(result.get("revised").asInt()).isEqualTo(2);
         assertThat(events()).isEqualTo(before + 2);
@@ -188,9 +204,9 @@ class ImportTest {
         // the template's example row is a real indicator; imported into the plan it already exists and is unchanged
         JsonNode dry = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "mau.xlsx", template.getBody()));
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
-        // the preview says what the rows come to: the template's row is A.1, already imported, so it would be compared
-        assertThat(dry.get("toCompare").asInt()).isEqualTo(1);
+        // the preview says what the rows come to: the template's row is A.1, already imported and the same
         assertThat(dry.get("created").asInt()).isZero();
+        assertThat(dry.get("revised").asInt() + dry.get("unchanged").asInt()).isEqualTo(1);
     }
 
     private JsonNode payload(String aggregateId, String eventType) throws Exception {

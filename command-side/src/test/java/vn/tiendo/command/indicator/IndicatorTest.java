@@ -15,6 +15,7 @@ import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
 import vn.tiendo.command.reminder.ReportingRules;
 import vn.tiendo.events.common.Comparator;
+import vn.tiendo.events.common.FieldChange;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
@@ -91,7 +92,7 @@ class IndicatorTest {
                 .when(report("r1", "2025-06", percent("48.5")))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
-                .expectResultMessagePayload(new Handled(1, 1, null));
+                .expectResultMessagePayload(new Handled(1, 1, null, null));
     }
 
     @Test
@@ -234,12 +235,24 @@ class IndicatorTest {
         Target lowered = new Target(Period.year(2030), Comparator.GE, percent("95"), "≥ 95%");
         fixture.given(coverage())
                 .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025), "so-khcn", "import of a.xlsx", "a.xlsx",
-                        LocalDate.of(2026, 1, 1)))
+                        LocalDate.of(2026, 1, 1), false))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(changes(0));
+        // a preview applies nothing and names what it would change
         fixture.given(coverage())
                 .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025, lowered), "so-noi-vu", "import of b.xlsx",
-                        "b.xlsx", LocalDate.of(2026, 1, 1)))
+                        "b.xlsx", LocalDate.of(2026, 1, 1), true))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(new CustomTypeSafeMatcher<Handled>("a preview of two changes") {
+                    @Override
+                    protected boolean matchesSafely(Handled handled) {
+                        return handled.preview().equals(List.of(FieldChange.of("target[2030]", null, lowered),
+                                FieldChange.of("leadAgencyId", "so-khcn", "so-noi-vu")));
+                    }
+                });
+        fixture.given(coverage())
+                .when(new IndicatorCommands.SyncIndicatorDefinition(ID, List.of(COVERAGE_2025, lowered), "so-noi-vu", "import of b.xlsx",
+                        "b.xlsx", LocalDate.of(2026, 1, 1), false))
                 .expectEvents(new IndicatorTargetRevised(ID, Period.year(2030), null, lowered, "import of b.xlsx", "b.xlsx"),
                         new IndicatorReassigned(ID, "so-khcn", "so-noi-vu", "import of b.xlsx", LocalDate.of(2026, 1, 1)))
                 .expectResultMessagePayloadMatching(changes(2));
@@ -253,7 +266,7 @@ class IndicatorTest {
         fixture.given(coverage(), new IndicatorProgressReported(ID, "r1", Period.parse("2025-06"), percent("48.5"), null, List.of()))
                 .when(new ReportIndicatorProgress(ID, 1L, "r2", Period.parse("2025-07"), percent("50"), null, List.of(), false))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new Handled(2, 1, null));
+                .expectResultMessagePayload(new Handled(2, 1, null, null));
     }
 
     @Test
@@ -274,7 +287,7 @@ class IndicatorTest {
         fixture.given(coverage(), reported, approved)
                 .when(new CorrectIndicatorProgress(ID, null, "r1", percent("52"), "số liệu chính thức", List.of(), "p1"))
                 .expectEvents(new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"), "số liệu chính thức", List.of()))
-                .expectResultMessagePayload(new Handled(3, 1, "p1"));
+                .expectResultMessagePayload(new Handled(3, 1, "p1", null));
         IndicatorCorrectionProposed proposed = new IndicatorCorrectionProposed(ID, "p1", "r1", JUNE, percent("48.5"), percent("52"),
                 "số liệu chính thức", List.of());
         fixture.given(coverage(), reported, approved, proposed)

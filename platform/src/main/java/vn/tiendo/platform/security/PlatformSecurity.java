@@ -86,8 +86,7 @@ public final class PlatformSecurity {
                     .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList());
             // a token the provider issued for another client (its audience does not name this API) is not ours to accept
             Converter<Jwt, AbstractAuthenticationToken> tokens = token -> {
-                List<String> audience = token.getAudience() == null ? List.of() : token.getAudience();
-                if (!audience.contains(api)) {
+                if (!PlatformUser.meantFor(token, api)) {
                     throw new InvalidBearerTokenException(
                             "the token is not meant for " + api);
                 }

@@ -1,5 +1,6 @@
 package vn.tiendo.platform.security;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** The authenticated person: user name, the agency they work for, their roles. Events name them, never the request body. */
-public record PlatformUser(String username, String agencyId, Set<Role> roles) {
+public record PlatformUser(String username, String agencyId, Set<Role> roles) implements Serializable {
+
+    /** A signed-in principal that knows which platform user it is (a form sign-in, a page signed in through OIDC). */
+    public interface SignedIn {
+        PlatformUser platformUser();
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);
@@ -33,8 +39,8 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         if (auth == null || !auth.isAuthenticated()) {
             throw new IllegalStateException("no authenticated user");
         }
-        if (auth.getPrincipal() instanceof Details details) {
-            return details.user();
+        if (auth.getPrincipal() instanceof SignedIn signedIn) {
+            return signedIn.platformUser();
         }
         if (auth.getPrincipal() instanceof Jwt jwt) {
             // the roles as the sign-in converter granted them (see PlatformSecurity), the rest from the token's claims
@@ -48,7 +54,7 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
     }
 
     /** Spring Security's view of a platform user. */
-    public static final class Details extends User {
+    public static final class Details extends User implements SignedIn {
         private final PlatformUser user;
 
         public Details(PlatformUser user, String passwordHash, boolean enabled) {
@@ -60,6 +66,28 @@ public record PlatformUser(String username, String agencyId, Set<Role> roles) {
         public PlatformUser user() {
             return user;
         }
+
+        @Override
+        public PlatformUser platformUser() {
+            return user;
+        }
+    }
+
+    /** True when the token's audience names this API: a token the provider issued for another client is not ours to accept. */
+    public static boolean meantFor(Jwt jwt, String api) {
+        return jwt.getAudience() != null && jwt.getAudience().contains(api);
+    }
+
+    /**
+     * The person an access token meant for this API speaks for, with the same roles the API grants it: how the web
+     * pages signed in through OIDC know who is there.
+     */
+    public static PlatformUser fromAccessToken(Jwt jwt, String api) {
+        if (!meantFor(jwt, api)) {
+            throw new IllegalArgumentException("the token is not meant for " + api);
+        }
+        PlatformUser claims = fromToken(jwt);
+        return new PlatformUser(claims.username(), claims.agencyId(), rolesIn(jwt, api));
     }
 
     /** A person signed in through OIDC (Keycloak): user name from {@code preferred_username} (else {@code sub}), agency from {@code agency}. */

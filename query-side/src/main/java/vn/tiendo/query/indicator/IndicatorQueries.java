@@ -23,8 +23,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads the indicator projection and applies the status rules. Filtering by plan, agency and scope happens in SQL; by
@@ -165,6 +168,42 @@ public class IndicatorQueries {
                             rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class),
                             json.read(rs.getString("pending_json"), JsonNode.class));
                 }, args.toArray());
+    }
+
+    /** A target that changed after the indicator was defined: when (and the province's day), for which period, from what to what. */
+    public record TargetRevision(OffsetDateTime recordedAt, LocalDate day, String period, String before, String after) {
+    }
+
+    private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /**
+     * The indicator's target revisions recorded up to {@code at}, oldest first, read from its as-of history (each
+     * version's targets against the version before), so whoever may read the indicator sees when its goal moved.
+     */
+    public List<TargetRevision> targetRevisions(String indicatorId, AsOf.Moment at) {
+        List<TargetRevision> revisions = new ArrayList<>();
+        jdbc.query("select recorded_at, targets, before from (select recorded_at, version, (state -> 'targets')::text as targets, "
+                        + "lag((state -> 'targets')::text) over (order by version) as before from projection.indicator_history "
+                        + "where indicator_id = ? and recorded_at <= ?) h where before is not null and targets <> before order by version",
+                rs -> {
+                    OffsetDateTime recordedAt = rs.getObject("recorded_at", OffsetDateTime.class);
+                    LocalDate day = recordedAt.atZoneSameInstant(asOf.zone()).toLocalDate();
+                    Map<String, Target> old = byPeriod(json.read(rs.getString("before"), IndicatorProjection.TARGETS));
+                    Map<String, Target> now = byPeriod(json.read(rs.getString("targets"), IndicatorProjection.TARGETS));
+                    now.forEach((period, target) -> {
+                        Target was = old.get(period);
+                        if (!target.equals(was)) {
+                            revisions.add(new TargetRevision(recordedAt, day, period, was == null ? null : was.asWritten(), target.asWritten()));
+                        }
+                    });
+                }, indicatorId, at.isNow() ? END_OF_TIME : at.utc());
+        return revisions;
+    }
+
+    private static Map<String, Target> byPeriod(List<Target> targets) {
+        Map<String, Target> map = new LinkedHashMap<>();
+        targets.forEach(t -> map.put(t.period().code(), t));
+        return map;
     }
 
     private static String rows(AsOf.Moment at) {

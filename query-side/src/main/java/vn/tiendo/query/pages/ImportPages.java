@@ -64,6 +64,7 @@ public class ImportPages {
         if (answer.accepted()) {
             session.setAttribute(PENDING, pending);
             model.addAttribute("preview", answer.body());
+            model.addAttribute("previewRows", PreviewRow.of(answer.body()));
             model.addAttribute("sha256", pending.sha256());
         } else {
             session.removeAttribute(PENDING);
@@ -89,6 +90,34 @@ public class ImportPages {
             flash.addFlashAttribute("error", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
         }
         return "redirect:/app/imports";
+    }
+
+    /** A row of the preview: what the file does to one record, each changed field as "field: before → after". */
+    record PreviewRow(int row, String recordId, String title, String action, List<String> changes) {
+
+        static List<PreviewRow> of(JsonNode outcome) {
+            List<PreviewRow> rows = new ArrayList<>();
+            for (JsonNode row : outcome.path("changes")) {
+                List<String> changes = new ArrayList<>();
+                for (JsonNode change : row.path("changes")) {
+                    changes.add(change.path("field").asText() + ": " + shown(change.path("before")) + " → " + shown(change.path("after")));
+                }
+                rows.add(new PreviewRow(row.path("row").asInt(), row.path("recordId").asText(), row.path("title").asText(),
+                        row.path("action").asText(), changes));
+            }
+            return rows;
+        }
+
+        /** A value as the plan writes it where it has its own words (a target, a deadline), else as it is. */
+        private static String shown(JsonNode value) {
+            if (value.isMissingNode() || value.isNull()) {
+                return "—";
+            }
+            if (value.hasNonNull("asWritten")) {
+                return value.path("asWritten").asText();
+            }
+            return value.isValueNode() ? value.asText() : value.toString();
+        }
     }
 
     private static String path(Pending pending, boolean dryRun) {

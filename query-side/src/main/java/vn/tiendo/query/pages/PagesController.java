@@ -1,5 +1,7 @@
 package vn.tiendo.query.pages;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +46,11 @@ public class PagesController {
     private final AuditQueries audit;
     private final AsOf asOf;
     private final ScopePolicy scopePolicy;
+    private final boolean signInThroughProvider;
 
     public PagesController(IndicatorQueries indicators, Scorecards scorecards, DirectoryQueries directory, AuditQueries audit,
-                           AsOf asOf, ScopePolicy scopePolicy) {
+                           AsOf asOf, ScopePolicy scopePolicy, ObjectProvider<ClientRegistrationRepository> oidc) {
+        this.signInThroughProvider = oidc.getIfAvailable() != null;
         this.indicators = indicators;
         this.scorecards = scorecards;
         this.directory = directory;
@@ -61,7 +65,8 @@ public class PagesController {
     }
 
     @GetMapping("/login")
-    public String login() {
+    public String login(Model model) {
+        model.addAttribute("provider", signInThroughProvider ? "/oauth2/authorization/" + OidcSignIn.REGISTRATION : null);
         return "login";
     }
 
@@ -100,7 +105,9 @@ public class PagesController {
         List<IndicatorView.SeriesPoint> series = indicators.series(indicatorId, at);
         model.addAttribute("indicator", indicator);
         model.addAttribute("series", series);
-        model.addAttribute("chart", SeriesChart.svg(indicator, series));
+        List<IndicatorQueries.TargetRevision> revisions = indicators.targetRevisions(indicatorId, at);
+        model.addAttribute("revisions", revisions);
+        model.addAttribute("chart", SeriesChart.svg(indicator, series, revisions));
         // forms only on today's page, for those the command side would let act on the indicator's lead agency
         boolean acts = at.isNow() && scopePolicy.current().includes(indicator.leadAgencyId());
         model.addAttribute("mayReport", acts && mayRead(Set.of(Role.OFFICER, Role.HEAD, Role.COORDINATOR))

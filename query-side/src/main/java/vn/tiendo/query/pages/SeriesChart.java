@@ -1,9 +1,12 @@
 package vn.tiendo.query.pages;
 
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.common.Period;
+import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +14,8 @@ import java.util.Locale;
 /**
  * An indicator's value against its path and targets, drawn as SVG on the server: no script, nothing to download,
  * readable with five years of monthly points (one x step per reported period, labels every twelfth). The value line,
- * the expected path (dashed), each target as a marker at its period, corrected values ringed.
+ * the expected path (dashed), the baseline (dotted), each target as a marker at its period, each target revision as a
+ * vertical mark at the first period that ends after it was recorded, corrected values ringed.
  */
 final class SeriesChart {
 
@@ -26,7 +30,7 @@ final class SeriesChart {
     }
 
     /** The SVG markup, or null when nothing numeric was reported. */
-    static String svg(IndicatorView.Status indicator, List<IndicatorView.SeriesPoint> series) {
+    static String svg(IndicatorView.Status indicator, List<IndicatorView.SeriesPoint> series, List<IndicatorQueries.TargetRevision> revisions) {
         List<IndicatorView.SeriesPoint> points = series.stream().filter(p -> p.value() != null && p.value().asNumber().isPresent()).toList();
         if (points.isEmpty()) {
             return null;
@@ -40,6 +44,10 @@ final class SeriesChart {
         }
         for (Target t : indicator.targets()) {
             max = Math.max(max, t.value().asNumber().map(BigDecimal::doubleValue).orElse(0.0));
+        }
+        Double baseline = indicator.baseline() == null ? null : indicator.baseline().asNumber().map(BigDecimal::doubleValue).orElse(null);
+        if (baseline != null) {
+            max = Math.max(max, baseline);
         }
         double top = max <= 0 ? 1 : max * 1.1;
         int n = points.size();
@@ -65,6 +73,31 @@ final class SeriesChart {
             if (i % 12 == 0 || i == n - 1) {
                 svg.append(text(x, HEIGHT - BOTTOM + 18, p.period(), "middle"));
             }
+        }
+        if (baseline != null) {
+            double y = y(baseline, top);
+            svg.append("<line class=\"baseline\" x1=\"").append(LEFT).append("\" y1=\"").append(format(y)).append("\" x2=\"")
+                    .append(WIDTH - RIGHT).append("\" y2=\"").append(format(y))
+                    .append("\" stroke=\"#6b7280\" stroke-dasharray=\"2 3\" stroke-width=\"1.5\"><title>")
+                    .append(escape("Giá trị cơ sở / baseline: " + (indicator.baselineAsWritten() == null ? format(baseline) : indicator.baselineAsWritten())))
+                    .append("</title></line>");
+            svg.append(text(LEFT + 4, y - 4, "Cơ sở " + (indicator.baselineAsWritten() == null ? format(baseline) : indicator.baselineAsWritten()), "start"));
+        }
+        for (IndicatorQueries.TargetRevision revision : revisions) {
+            double x = WIDTH - RIGHT;
+            LocalDate day = revision.day();
+            for (int i = 0; i < n; i++) {
+                if (!Period.parse(points.get(i).period()).end().isBefore(day)) {
+                    x = LEFT + step * i;
+                    break;
+                }
+            }
+            svg.append("<line class=\"revision\" x1=\"").append(format(x)).append("\" y1=\"").append(TOP).append("\" x2=\"")
+                    .append(format(x)).append("\" y2=\"").append(HEIGHT - BOTTOM)
+                    .append("\" stroke=\"#b45309\" stroke-dasharray=\"4 3\" stroke-width=\"2\"><title>")
+                    .append(escape(day + ": mục tiêu " + revision.period() + " " + (revision.before() == null ? "—" : revision.before())
+                            + " → " + revision.after() + " / target revised"))
+                    .append("</title></line>");
         }
         if (expected.size() > 1) {
             svg.append("<polyline class=\"expected\" fill=\"none\" stroke=\"#9ca3af\" stroke-dasharray=\"6 4\" stroke-width=\"2\" points=\"")

@@ -17,8 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -115,13 +113,7 @@ class BrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=vi", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        browser = Chromium.open();
     }
 
     @AfterEach
@@ -364,6 +356,8 @@ class BrowserTest {
 
     @Test
     void theCoordinatorRevisesATargetAndReassignsAnIndicatorFromItsPage() {
+        created(new Http("can-bo.so-khcn").post(platform.commands + "/api/indicators/QD-1305-2025.B.7/reports", """
+                {"period":"2025-12","value":{"kind":"PERCENT","value":30}}"""));
         browser.get(platform.queries + "/app/indicators/QD-1305-2025.B.7");
         signIn("dieu-phoi");
         new Select(browser.findElement(By.id("revise-period"))).selectByValue("2030");
@@ -385,9 +379,12 @@ class BrowserTest {
         assertThat(text("flash-message")).contains("so-noi-vu");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.7").body().path("leadAgencyId").asText().equals("so-noi-vu"));
-        // an officer has neither form
+        // an officer has neither form, and sees on the chart when the target moved (from the indicator's own history)
         signOut();
         signIn("can-bo.so-khcn");
+        browser.get(platform.queries + "/app/indicators/QD-1305-2025.B.7");
+        assertThat(browser.findElements(By.cssSelector("#chart svg line.revision"))).hasSize(1);
+        assertThat(text("target-revisions")).contains("mục tiêu 2030 điều chỉnh 100% → ≥ 95%");
         browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.1");
         assertThat(browser.findElements(By.id("revise-form"))).isEmpty();
         assertThat(browser.findElements(By.id("reassign-form"))).isEmpty();
@@ -456,13 +453,30 @@ class BrowserTest {
                 B.6,"Tỷ lệ cán bộ, công chức cấp tỉnh được bồi dưỡng kỹ năng số căn bản",%,,100%,100%,Sở Nội vụ,Sở Nội vụ
                 """, StandardCharsets.UTF_8);
         importFile(good);
-        assertThat(text("preview-counts")).startsWith("1 dòng: 1 mới, 0 đã có");
+        assertThat(text("preview-counts")).isEqualTo("1 dòng: 1 mới, 0 điều chỉnh, 0 không đổi.");
+        assertThat(browser.findElement(By.cssSelector("#preview-rows tr[data-record='QD-1305-2025.B.6'] .action")).getText()).isEqualTo("Tạo mới");
         assertThat(coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status()).as("nothing recorded by the preview").isEqualTo(404);
-        screenshot("import-desktop");
         browser.findElement(By.id("import-apply")).click();
         assertThat(text("flash-message")).contains("1 mới");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status() == 200);
+
+        // the same row with a lowered 2030 target and another lead: the preview names each change before anything is recorded
+        Path revised = Files.createTempFile("phu-luc-chi-tieu-sua-doi", ".csv");
+        Files.writeString(revised, """
+                STT,Chỉ tiêu,Đơn vị tính,Giá trị cơ sở,Mục tiêu 2025,Mục tiêu 2030,Cơ quan chủ trì,Cơ quan theo dõi
+                B.6,"Tỷ lệ cán bộ, công chức cấp tỉnh được bồi dưỡng kỹ năng số căn bản",%,,100%,≥ 95%,Sở Khoa học và Công nghệ,Sở Nội vụ
+                """, StandardCharsets.UTF_8);
+        importFile(revised);
+        assertThat(text("preview-counts")).isEqualTo("1 dòng: 0 mới, 1 điều chỉnh, 0 không đổi.");
+        WebElement change = browser.findElement(By.cssSelector("#preview-rows tr[data-record='QD-1305-2025.B.6']"));
+        assertThat(change.findElement(By.className("action")).getText()).isEqualTo("Điều chỉnh");
+        assertThat(change.findElement(By.className("changes")).getText()).contains("target[2030]: 100% → ≥ 95%").contains("leadAgencyId: so-noi-vu → so-khcn");
+        screenshot("import-desktop");
+        assertThat(coordinator.get(platform.queries + "/api/audit/history/QD-1305-2025.B.6").body().toString())
+                .as("nothing recorded by the preview").doesNotContain("IndicatorTargetRevised");
+        browser.findElement(By.id("import-apply")).click();
+        assertThat(text("flash-message")).contains("1 điều chỉnh");
     }
 
     private void importFile(Path file) {

@@ -8,6 +8,7 @@ import vn.tiendo.query.QuerySideApplication;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.stream.Stream;
 
 /** Both services started as a user would start them, on a fresh PostgreSQL database of their own. */
 final class Platform implements AutoCloseable {
@@ -27,8 +28,11 @@ final class Platform implements AutoCloseable {
         this.queries = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
     }
 
-    /** {@code clock}: the query side's fixed "now" (an ISO instant), or null for the real clock. */
-    static Platform start(String database, String clock) throws Exception {
+    /**
+     * {@code clock}: the query side's fixed "now" (an ISO instant), or null for the real clock; {@code querySideArgs}: more
+     * arguments for the query side (a profile, the OIDC issuer).
+     */
+    static Platform start(String database, String clock, String... querySideArgs) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
@@ -41,9 +45,10 @@ final class Platform implements AutoCloseable {
                         "--tiendo.reminders.enabled=false");
         ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD,
-                        "--tiendo.security.internal-key=" + INTERNAL_KEY,
-                        "--tiendo.command-side.url=http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port"));
+                .run(Stream.concat(Stream.of("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock),
+                        "--tiendo.security.demo-password=" + Http.PASSWORD, "--tiendo.security.internal-key=" + INTERNAL_KEY,
+                        "--tiendo.command-side.url=http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port")),
+                        Stream.of(querySideArgs)).toArray(String[]::new));
         return new Platform(commandSide, querySide);
     }
 
