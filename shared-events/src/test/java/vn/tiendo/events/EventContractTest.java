@@ -43,7 +43,11 @@ import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.events.plan.PeriodicReportSubmitted;
 import vn.tiendo.events.plan.PlanRegistered;
+import vn.tiendo.events.plan.ReportingCycle;
+import vn.tiendo.events.plan.ReportingObligationDeclared;
+import vn.tiendo.events.plan.ReportingObligationWithdrawn;
 import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskCancelled;
 import vn.tiendo.events.task.TaskCompleted;
@@ -82,6 +86,9 @@ class EventContractTest {
                 new PlanRegistered("QD-1305-2025", "1305/QĐ-UBND", LocalDate.of(2025, 10, 29), "UBND tỉnh Bắc Ninh",
                         "Chiến lược chuyển đổi số", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
                 new AgencyRegistered("so-khcn", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT, "ubnd-tinh"),
+                new ReportingObligationDeclared("QD-1305-2025", "chu-tich", "so-khcn", "ubnd-tinh", ReportingCycle.MONTHLY, 25, 0, "trước ngày 25"),
+                new ReportingObligationWithdrawn("QD-1305-2025", "chu-tich", "sửa đổi"),
+                new PeriodicReportSubmitted("QD-1305-2025", "chu-tich", JUNE, "so-khcn", "ghi chú", EVIDENCE),
                 new IndicatorDefined("i", "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G", "% dân số", Measure.of(MeasureKind.PERCENT),
                         Direction.INCREASE, new MeasuredValue.Percent(BigDecimal.TEN), "10%", List.of(COVERAGE), "so-khcn", "so-khcn",
                         LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),

@@ -43,6 +43,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -129,11 +131,18 @@ public class DemoDataLoader implements ApplicationRunner {
             }));
             Registry.PlanPeriod period = new Registry.PlanPeriod(plan.periodStart(), plan.periodEnd(), plan.issuer());
             YearMonth first = firstReportMonth(plan);
+            Set<String> leads = new TreeSet<>();
             for (var draft : imports.previewIndicators(plan.planId(), period, indicatorFile, indicatorTable).drafts()) {
                 history.indicatorReports(draft.command(), first).forEach(step -> timeline.add(happening(step)));
+                leads.add(draft.command().leadAgencyId());
             }
             for (var draft : imports.previewTasks(plan.planId(), period, taskFile, taskTable).drafts()) {
                 history.taskReports(draft.command(), first, plan.periodEnd()).forEach(step -> timeline.add(happening(step)));
+                leads.add(draft.command().leadAgencyId());
+            }
+            if (plan.planId().equals(CatalogFiles.DTI)) {
+                DemoPeriodicReports.steps(plan.planId(), plan.periodStart(), List.copyOf(leads), lastMonth, calendar)
+                        .forEach(step -> timeline.add(happening(step)));
             }
         }
         int played = play(timeline);

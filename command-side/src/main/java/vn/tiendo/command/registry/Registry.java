@@ -45,6 +45,13 @@ public class Registry {
                 .stream().findFirst();
     }
 
+    /** The agencies leading an indicator or task of the plan now. */
+    public List<String> leadAgenciesOf(String planId) {
+        return jdbc.queryForList("select lead_agency_id from command_side.indicator_code where plan_id = ? and lead_agency_id is not null "
+                + "union select lead_agency_id from command_side.task where plan_id = ? and lead_agency_id is not null order by 1",
+                String.class, planId, planId);
+    }
+
     /** An agency and every agency below it. */
     public List<String> agencyAndDescendants(String agencyId) {
         return jdbc.queryForList("with recursive tree as (select agency_id from command_side.agency where agency_id = ? "

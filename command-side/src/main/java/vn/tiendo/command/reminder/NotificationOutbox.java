@@ -12,6 +12,7 @@ import vn.tiendo.events.common.Period;
 import vn.tiendo.events.indicator.ReportEscalated;
 import vn.tiendo.events.indicator.ReportOverdue;
 import vn.tiendo.events.indicator.ReportReminderSent;
+import vn.tiendo.events.plan.PeriodicReportNoticeSent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,18 @@ public class NotificationOutbox {
     void on(ReportReminderSent event, EventMessage<?> message, @Timestamp Instant at) {
         queue(message, event.notified(), at, "Nhắc báo cáo: " + event.indicatorId() + " kỳ " + event.period(),
                 text("Báo cáo kỳ %s của chỉ tiêu %s (%s) đến hạn ngày %s.", event.period(), event.indicatorId(), event.agencyId(), event.dueDate()));
+    }
+
+    @EventHandler
+    void on(PeriodicReportNoticeSent event, EventMessage<?> message, @Timestamp Instant at) {
+        String what = switch (event.stage()) {
+            case "REMINDER" -> "Nhắc gửi báo cáo định kỳ";
+            case "OVERDUE" -> "Quá hạn báo cáo định kỳ";
+            default -> "Báo cáo định kỳ chậm kéo dài";
+        };
+        queue(message, event.notified(), at, what + ": " + event.planId() + " kỳ " + event.period(),
+                "Báo cáo định kỳ kỳ %s của %s theo kế hoạch %s (chế độ báo cáo %s), hạn ngày %s, chưa được gửi."
+                        .formatted(event.period(), event.agencyId(), event.planId(), event.obligationId(), event.dueDate()));
     }
 
     @EventHandler

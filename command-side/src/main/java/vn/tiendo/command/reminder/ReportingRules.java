@@ -52,8 +52,12 @@ public record ReportingRules(Integer dueDay, Integer reminderDaysBefore, Integer
     }
 
     public Instant time(Deadline deadline) {
-        LocalDate due = dueDate(deadline.period());
-        LocalDate day = switch (deadline.stage()) {
+        return time(dueDate(deadline.period()), deadline.stage());
+    }
+
+    /** When a stage comes for a report due on {@code due}: days before or after it, at {@code notifyAt}. */
+    public Instant time(LocalDate due, Stage stage) {
+        LocalDate day = switch (stage) {
             case REMINDER -> due.minusDays(reminderDaysBefore);
             case OVERDUE -> due.plusDays(1);
             case ESCALATION -> due.plusDays(escalationDaysAfter);

@@ -23,6 +23,10 @@ public final class CommandAccess {
 
     public static final List<AccessRule> RULES = List.of(
             AccessRule.of(POST, "/api/plans", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/plans/{planId}/reporting-obligations", false, COORDINATOR),
+            AccessRule.of(POST, "/api/plans/{planId}/reporting-obligations/{obligationId}/withdrawal", false, COORDINATOR),
+            // the plan checks the sender's scope against the agency the report is for
+            AccessRule.of(POST, "/api/plans/{planId}/periodic-reports", false, OFFICER, HEAD, COORDINATOR),
             AccessRule.of(POST, "/api/agencies", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/agencies/{agencyId}/heads", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/agencies/{agencyId}/heads/leaving", false, COORDINATOR, ADMIN),

@@ -100,6 +100,29 @@ class DemoDataTest {
         assertThat(count("select count(*) from command_side.notification_outbox")).isZero();
     }
 
+    /**
+     * The DTI plan's two reporting duties, and a periodic report for most months of 2025 from Sở KH&CN to the chairman
+     * and from each agency leading the plan's records, each sent in the month it speaks of (on time or a few days late).
+     */
+    @Test
+    void theDtiPlansReportingDutiesAndTheReportsSentUnderThem() throws Exception {
+        assertThat(jdbc.queryForList("select convert_from(payload, 'UTF8')::jsonb ->> 'obligationId' from event_store.domain_event_entry "
+                + "where payload_type = 'vn.tiendo.events.plan.ReportingObligationDeclared' order by 1", String.class))
+                .containsExactly(DemoPeriodicReports.FROM_LEADS, DemoPeriodicReports.TO_CHAIRMAN);
+        List<Map<String, Object>> toChairman = jdbc.queryForList("select time_stamp, convert_from(payload, 'UTF8') as payload "
+                + "from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.plan.PeriodicReportSubmitted' "
+                + "and convert_from(payload, 'UTF8')::jsonb ->> 'obligationId' = ?", DemoPeriodicReports.TO_CHAIRMAN);
+        assertThat(toChairman).hasSizeBetween(9, 12);
+        for (Map<String, Object> sent : toChairman) {
+            JsonNode payload = json.readTree((String) sent.get("payload"));
+            LocalDate day = Instant.parse((String) sent.get("time_stamp")).atZone(DemoHistory.PROVINCE).toLocalDate();
+            assertThat(payload.get("agencyId").asText()).isEqualTo("so-khcn");
+            assertThat(day.toString()).startsWith(payload.get("period").asText());
+        }
+        assertThat(count("select count(distinct convert_from(payload, 'UTF8')::jsonb ->> 'agencyId') from event_store.domain_event_entry "
+                + "where payload_type = 'vn.tiendo.events.plan.PeriodicReportSubmitted'")).isGreaterThan(3);
+    }
+
     /** A.2's 2030 target was lowered on 15/7/2026, by a decision and with a reason, after its reports fell behind. */
     @Test
     void aTargetWasRevisedOnAPlausibleDay() throws Exception {

@@ -36,6 +36,8 @@ public final class PageAccess {
             AccessRule.of(GET, "/app/evidence/{sha256}", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/agencies/{agencyId}", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/tasks", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/app/reporting", true, AccessRule.EVERYONE),
+            AccessRule.of(POST, "/app/reporting/periodic-reports", false, OFFICER, HEAD, COORDINATOR),
             AccessRule.of(GET, "/app/tasks/{taskId}", true, AccessRule.EVERYONE),
             AccessRule.of(POST, "/app/tasks/{taskId}/reports", true, OFFICER, HEAD, COORDINATOR),
             AccessRule.of(POST, "/app/tasks/{taskId}/reports/{reportId}/approval", true, HEAD, COORDINATOR),

@@ -45,7 +45,7 @@ public class ReportForms {
             Map.entry("decisionNumber", "Số quyết định"), Map.entry("decidedOn", "Ngày quyết định"), Map.entry("claimId", "Thành tích"),
             Map.entry("contradictedBy", "Bản ghi mâu thuẫn"), Map.entry("newValue", "Giá trị mới"), Map.entry("newTarget", "Mục tiêu mới"),
             Map.entry("decisionReference", "Văn bản quyết định"), Map.entry("toAgencyId", "Cơ quan nhận"),
-            Map.entry("effectiveDate", "Ngày hiệu lực"));
+            Map.entry("effectiveDate", "Ngày hiệu lực"), Map.entry("obligationId", "Chế độ báo cáo"), Map.entry("agencyId", "Cơ quan"));
 
     private final IndicatorQueries indicators;
     private final ScopePolicy scopePolicy;

@@ -37,6 +37,8 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/scorecards/agencies/{agencyId}/heads", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/scorecards/overdue", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/scorecards/ranking", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),
+            AccessRule.of(GET, "/api/reporting/duties", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/reporting/periodic-reports", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/emulation/campaigns", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/emulation/campaigns/{campaignId}/rounds/{round}/ranking", false, HEAD, AUDITOR, COORDINATOR, COUNCIL, ADMIN),

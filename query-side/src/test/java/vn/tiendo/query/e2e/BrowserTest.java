@@ -35,6 +35,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -484,6 +486,39 @@ class BrowserTest {
         new Select(browser.findElement(By.id("import-plan"))).selectByValue("QD-1305-2025");
         browser.findElement(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
         submit("import-preview");
+    }
+
+    /** Sở KH&CN's monthly report to the chairman (before the 25th), sent from the calendar page a month late. */
+    @Test
+    void anOfficerSendsAPeriodicReportAndTheCalendarSaysItCameLate() throws Exception {
+        accepted(coordinator.post(platform.commands + "/api/plans/QD-1305-2025/reporting-obligations", """
+                {"obligationId":"so-khcn-chu-tich","reporterAgencyId":"so-khcn","recipientAgencyId":"ubnd-tinh","cycle":"MONTHLY",
+                 "dueDay":25,"asWritten":"tham mưu Lãnh đạo Sở báo cáo Chủ tịch UBND tỉnh (trước ngày 25 hằng tháng)"}"""));
+        String lastMonth = YearMonth.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusMonths(1).toString();
+        browser.get(platform.queries + "/app/reporting");
+        signIn("can-bo.so-khcn");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.cssSelector("#duties li[data-duty='so-khcn-chu-tich']")).isEmpty();
+        });
+        assertThat(text("duties")).contains("so-khcn → ubnd-tinh").contains("trước ngày 25 hằng tháng");
+        new Select(browser.findElement(By.id("duty"))).selectByValue("QD-1305-2025|so-khcn-chu-tich");
+        browser.findElement(By.id("periodic-period")).sendKeys(lastMonth);
+        browser.findElement(By.id("periodic-document")).sendKeys("152/BC-SKHCN");
+        submit("periodic-submit");
+        assertThat(text("flash-message")).contains(lastMonth);
+        By row = By.cssSelector("#periodic-reports tr[data-key='so-khcn-chu-tich|" + lastMonth + "|so-khcn'] .timeliness");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
+            browser.navigate().refresh();
+            return browser.findElement(row).getText().equals("Muộn");
+        });
+        screenshot("reporting-desktop");
+        // the same month again is refused, and the page says why
+        new Select(browser.findElement(By.id("duty"))).selectByValue("QD-1305-2025|so-khcn-chu-tich");
+        browser.findElement(By.id("periodic-period")).sendKeys(lastMonth);
+        browser.findElement(By.id("periodic-document")).sendKeys("152/BC-SKHCN");
+        submit("periodic-submit");
+        assertThat(text("flash-error")).contains("already sent");
     }
 
     /** A dashboard left open shows a report sent meanwhile, without anyone reloading it. */
