@@ -87,7 +87,7 @@ public class CommandDispatcher {
         MetaData withKey = metaData.and(MetadataKeys.IDEMPOTENCY_KEY, key);
         String requestHash = hash(http.getMethod() + " " + http.getRequestURI() + "\n" + caller.actor() + "\n" + json(requestBody));
         return transaction.execute(tx -> {
-            Optional<IdempotencyStore.StoredAnswer> earlier = idempotencyStore.claim(key, requestHash);
+            Optional<IdempotencyStore.StoredAnswer> earlier = idempotencyStore.claim(caller.actor(), key, requestHash);
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash().equals(requestHash)) {
                     throw new IdempotencyKeyReused(key);
@@ -97,7 +97,7 @@ public class CommandDispatcher {
             }
             CommandAccepted accepted = send(command, aggregateId, reportId, withKey);
             HttpStatus answered = effective(status, accepted);
-            idempotencyStore.record(key, answered.value(), json(accepted));
+            idempotencyStore.record(caller.actor(), key, answered.value(), json(accepted));
             return ResponseEntity.status(answered).body(accepted);
         });
     }

@@ -206,6 +206,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ProblemDetails.databaseUnreachable(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ProblemDetails.unavailableNow();
+        }
         log.error("Unexpected error", e);
         return answer(internal("the command was not applied; the error is logged"));
     }

@@ -190,6 +190,25 @@ class CommandApiTest {
         assertThat(eventCount()).isEqualTo(3);
     }
 
+    /** A key is its sender's own: another user who sends the same key gets their own request done, not an error. */
+    @Test
+    void anotherUserWithTheSameIdempotencyKeyMakesTheirOwnRequest() {
+        String key = "shared-key-" + suffix;
+        ResponseEntity<String> mine = post("dieu-phoi", "/api/indicators/" + indicatorId + "/reports", """
+                {"period":"2025-07","value":{"kind":"PERCENT","value":50}}""", key);
+        ResponseEntity<String> theirs = post("tham-dinh.so-khcn", "/api/indicators/" + indicatorId + "/reports", """
+                {"period":"2025-08","value":{"kind":"PERCENT","value":51}}""", key);
+        assertThat(mine.getStatusCode().value()).isEqualTo(201);
+        assertThat(theirs.getStatusCode().value()).as(theirs.getBody()).isEqualTo(201);
+        assertThat(theirs.getHeaders().getFirst(CommandDispatcher.REPLAYED_HEADER)).isNull();
+        assertThat(jdbc.queryForObject("select count(*) from event_store.domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'", Long.class, indicatorId)).isEqualTo(2);
+        // and each one's retry is still answered from their own key
+        assertThat(post("tham-dinh.so-khcn", "/api/indicators/" + indicatorId + "/reports", """
+                {"period":"2025-08","value":{"kind":"PERCENT","value":51}}""", key).getHeaders().getFirst(CommandDispatcher.REPLAYED_HEADER))
+                .isEqualTo("true");
+    }
+
     @Test
     void aFailedCommandDoesNotUseUpItsIdempotencyKey() {
         String key = "retry-" + suffix;
@@ -246,9 +265,13 @@ class CommandApiTest {
     }
 
     private ResponseEntity<String> post(String path, String body, String idempotencyKey) {
+        return post("dieu-phoi", path, body, idempotencyKey);
+    }
+
+    private ResponseEntity<String> post(String user, String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
-        headers.setBasicAuth("dieu-phoi", "test-only-password");
+        headers.setBasicAuth(user, "test-only-password");
         if (idempotencyKey != null) {
             headers.set(CommandDispatcher.IDEMPOTENCY_HEADER, idempotencyKey);
         }

@@ -2,13 +2,18 @@ package vn.tiendo.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -62,6 +67,42 @@ public final class ProblemDetails {
 
     public static ProblemDetail internal(String detail) {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", INTERNAL_TITLE, detail);
+    }
+
+    /** The database cannot be reached now: 503, to try again shortly; nothing was applied. */
+    public static ProblemDetail unavailable(String detail) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Tạm thời không phục vụ được / Temporarily unavailable", detail);
+    }
+
+    /**
+     * True when {@code error} (or anything that caused it) says the database could not be reached: no connection from
+     * the pool in time, a refused or broken connection, the server shutting down (SQL states 08xxx, 57P0x), a pooled
+     * connection closed because the server broke it.
+     */
+    public static boolean databaseUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // HikariCP closes a pooled connection once the server broke it, and then says only this, without a state
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The answer for an unreachable database, with a hint to retry in a few seconds. */
+    public static <T> ResponseEntity<T> unavailableNow() {
+        @SuppressWarnings("unchecked")
+        T body = (T) unavailable("the database cannot be reached just now; nothing was applied, try again in a few seconds");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(body);
     }
 
     /** The answer with the problem's own status. */

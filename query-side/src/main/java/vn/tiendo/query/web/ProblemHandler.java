@@ -58,6 +58,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (ProblemDetails.databaseUnreachable(e)) {
+            log.warn("The database cannot be reached: {}", e.getMessage());
+            return ProblemDetails.unavailableNow();
+        }
         log.error("Unexpected error", e);
         return answer(ProblemDetails.internal("the error is logged"));
     }

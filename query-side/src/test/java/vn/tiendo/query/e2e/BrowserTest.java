@@ -17,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.tiendo.command.emulation.CampaignCatalog;
@@ -566,7 +565,7 @@ class BrowserTest {
     private void submit(String buttonId) {
         WebElement button = browser.findElement(By.id(buttonId));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> Chromium.gone(button));
     }
 
     /** The series row of a period, once the projection has it (the page is reloaded until then). */

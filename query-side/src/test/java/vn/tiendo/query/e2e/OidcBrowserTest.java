@@ -89,7 +89,7 @@ class OidcBrowserTest {
         browser.findElement(By.id("documentNumber")).sendKeys("125/BC-SKHCN");
         WebElement send = browser.findElement(By.id("report-submit"));
         send.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(send));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> Chromium.gone(send));
         assertThat(browser.findElement(By.id("flash-message")).getText()).contains("2025-10");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 new Http("kiem-toan").get(platform.queries + "/api/audit/history/QD-1305-2025.A.1").body().toString().contains("125/BC-SKHCN"));
