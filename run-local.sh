@@ -5,6 +5,7 @@
 #   COMMAND_PORT / QUERY_PORT   ports (8080 / 8081)
 #   TIENDO_DEMO_PASSWORD        the demo users' password (made up and printed when not set)
 #   TIENDO_INTERNAL_KEY         the key both services share for the web pages' commands (made up when not set)
+#   TIENDO_AUDIT_SIGNING_KEY_FILE / TIENDO_AUDIT_WITNESS_FILE   checkpoint key and witness file (~/.tiendo/ by default)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,6 +23,9 @@ if [[ -z "${TIENDO_INTERNAL_KEY:-}" ]]; then
   TIENDO_INTERNAL_KEY=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 48)
 fi
 export TIENDO_INTERNAL_KEY
+# checkpoints signed with a key outside the database and copied to a witness file outside it (kept between runs)
+export TIENDO_AUDIT_SIGNING_KEY_FILE=${TIENDO_AUDIT_SIGNING_KEY_FILE:-$HOME/.tiendo/checkpoint-signing-key}
+export TIENDO_AUDIT_WITNESS_FILE=${TIENDO_AUDIT_WITNESS_FILE:-$HOME/.tiendo/checkpoint-witness.jsonl}
 
 if [[ "${TIENDO_DB_URL:-}" == "" ]]; then
   bash .ci/ensure-postgres.sh

@@ -28,7 +28,7 @@ public class ChainScan {
 
     /** The outcome of one pass: problems (at most {@code MAX_REPORTED}), and each event's recomputed hash in global order. */
     public record Result(long events, long streams, long headGlobalIndex, List<Broken> broken, List<Long> globalIndexes,
-                         List<String> hashes) {
+                         List<String> eventIdentifiers, List<String> hashes) {
     }
 
     static final int MAX_REPORTED = 100;
@@ -50,6 +50,7 @@ public class ChainScan {
         Map<String, Long> nextSequence = new HashMap<>();
         List<Broken> broken = new ArrayList<>();
         List<Long> indexes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         long[] head = {0};
         // a read-only transaction lets PostgreSQL stream the rows with a cursor instead of loading them all
@@ -86,11 +87,12 @@ public class ChainScan {
                 lastHash.put(aggregateId, stored == null ? recomputed : stored.toString());
                 nextSequence.put(aggregateId, Math.max(expected, sequence + 1));
                 indexes.add(globalIndex);
+                ids.add(eventId);
                 hashes.add(recomputed);
                 head[0] = globalIndex;
             });
         });
-        return new Result(hashes.size(), nextSequence.size(), head[0], broken, indexes, hashes);
+        return new Result(hashes.size(), nextSequence.size(), head[0], broken, indexes, ids, hashes);
     }
 
     private Map<String, Object> metaData(byte[] bytes) {

@@ -1,41 +1,79 @@
 package vn.tiendo.query.audit;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.tiendo.shared.EventHash;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies the event store's hash chains and checkpoints, and makes checkpoints: a Merkle root over every event
  * hash up to a point, with its time, to publish outside the platform (the monthly report prints the latest).
+ * <p>
+ * The chains and stored roots alone cannot stop someone who can write to PostgreSQL: they can change an event,
+ * reseal its stream and recompute the stored roots. So each checkpoint is also signed with a key the database never
+ * holds ({@link CheckpointSigner}) and copied, with the hash of every event it adds, to a witness file outside the
+ * database ({@link Witness}); verification checks the signatures, that each checkpoint in the file extends the one
+ * before it, and every stored event against its copy in the file, naming the first that differs.
  */
 @Service
 public class TamperEvidence {
 
-    public record Checkpoint(long checkpointId, long upToGlobalIndex, long eventCount, String merkleRoot, OffsetDateTime createdAt) {
+    public record Checkpoint(long checkpointId, long upToGlobalIndex, long eventCount, String merkleRoot, OffsetDateTime createdAt,
+                             String previousRoot, String eventsDigest, String keyId, String signature) {
 
         /** The line to publish, in Vietnamese: enough to verify the store later. */
         public String statement() {
             return "Tiến Độ – điểm kiểm tra #" + checkpointId + ": " + eventCount + " sự kiện đến chỉ số " + upToGlobalIndex
-                    + ", gốc Merkle SHA-256 " + merkleRoot + ", lập lúc " + createdAt;
+                    + ", gốc Merkle SHA-256 " + merkleRoot + ", lập lúc " + createdAt
+                    + (signature == null ? "" : ", chữ ký Ed25519 (khóa " + keyId + ") " + signature);
+        }
+
+        /** What the signature covers. */
+        String signed() {
+            return TamperEvidence.signed(checkpointId, upToGlobalIndex, eventCount, merkleRoot, previousRoot,
+                    createdAt.toInstant().toString(), eventsDigest);
         }
     }
 
+    /**
+     * One checkpoint checked: its root against the events stored now, and its signature ({@code signatureHolds}: null
+     * for a checkpoint made without a key; false when the stored checkpoint is not what was signed).
+     */
     public record CheckpointCheck(Long checkpointId, long upToGlobalIndex, long expectedEventCount, long actualEventCount,
-                                  String expectedRoot, String actualRoot, boolean holds) {
+                                  String expectedRoot, String actualRoot, boolean merkleRootHolds, Boolean signatureHolds, boolean holds) {
+    }
+
+    /** The first event whose stored hash is not the one the witness file recorded, or that is gone. */
+    public record WitnessDifference(long checkpointId, long globalIndex, String eventIdentifier, String aggregateId, Long sequenceNumber,
+                                    String problem) {
+    }
+
+    /** The witness file read back: how many checkpoints it holds, what does not hold in it, the first event that differs. */
+    public record WitnessCheck(String file, int checkpoints, boolean holds, List<String> problems, WitnessDifference firstDifference) {
     }
 
     public record Report(boolean intact, long eventsChecked, long streams, ChainScan.Broken firstBroken, List<ChainScan.Broken> broken,
-                         List<CheckpointCheck> checkpoints, Instant verifiedAt) {
+                         List<CheckpointCheck> checkpoints, WitnessCheck witness, Instant verifiedAt) {
     }
 
     /** The chain is broken: no checkpoint may vouch for it. */
@@ -62,13 +100,17 @@ public class TamperEvidence {
     private final ChainScan chains;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final CheckpointSigner signer;
+    private final Witness witness;
     private final boolean eventsInAxonServer;
 
-    public TamperEvidence(ChainScan chains, JdbcTemplate jdbc, Clock clock,
+    public TamperEvidence(ChainScan chains, JdbcTemplate jdbc, Clock clock, CheckpointSigner signer, Witness witness,
                           @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer) {
         this.chains = chains;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signer = signer;
+        this.witness = witness;
         this.eventsInAxonServer = eventsInAxonServer;
     }
 
@@ -78,34 +120,58 @@ public class TamperEvidence {
         }
     }
 
-    /** Verifies every chain, the latest stored checkpoints, and optionally a checkpoint held outside the platform. */
+    /** Verifies every chain, the latest stored checkpoints, the witness file, and optionally a checkpoint held outside. */
     public Report verify(Long externalUpTo, String externalRoot, Long externalCount) {
         requireReadableStore();
         ChainScan.Result scan = chains.scan();
         List<CheckpointCheck> checks = new ArrayList<>();
         for (Checkpoint c : latest(CHECKPOINTS_VERIFIED)) {
-            checks.add(check(scan, c.checkpointId(), c.upToGlobalIndex(), c.eventCount(), c.merkleRoot()));
+            Boolean signature = c.signature() == null ? null : signer.holds(c.signed(), c.keyId(), c.signature());
+            checks.add(check(scan, c.checkpointId(), c.upToGlobalIndex(), c.eventCount(), c.merkleRoot(), signature));
         }
         if (externalUpTo != null && externalRoot != null) {
-            checks.add(check(scan, null, externalUpTo, externalCount == null ? -1 : externalCount, externalRoot));
+            checks.add(check(scan, null, externalUpTo, externalCount == null ? -1 : externalCount, externalRoot, null));
         }
-        boolean intact = scan.broken().isEmpty() && checks.stream().allMatch(CheckpointCheck::holds);
+        WitnessCheck witnessCheck = witness.kept() ? checkWitness(scan) : null;
+        boolean intact = scan.broken().isEmpty() && checks.stream().allMatch(CheckpointCheck::holds)
+                && (witnessCheck == null || witnessCheck.holds());
         return new Report(intact, scan.events(), scan.streams(), scan.broken().isEmpty() ? null : scan.broken().get(0),
-                scan.broken(), checks, clock.instant());
+                scan.broken(), checks, witnessCheck, clock.instant());
     }
 
-    /** A new checkpoint over everything stored now; refused when the chain is already broken. */
-    public Checkpoint checkpoint() {
+    /**
+     * A new checkpoint over everything stored now, signed when a key is configured and copied to the witness file when
+     * one is kept; refused when the chain is already broken. One at a time in this process.
+     */
+    public synchronized Checkpoint checkpoint() {
         requireReadableStore();
-        ChainScan.Result scan = chains.scan();
+        ChainScan.Result scan = upTo(chains.scan(), safeHorizon());
         if (!scan.broken().isEmpty()) {
             throw new ChainBroken(scan.broken().get(0));
         }
         String root = EventHash.merkleRoot(scan.hashes());
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        Long id = jdbc.queryForObject("insert into audit.checkpoint (up_to_global_index, event_count, merkle_root, created_at) "
-                + "values (?, ?, ?, ?) returning checkpoint_id", Long.class, scan.headGlobalIndex(), scan.events(), root, now);
-        return new Checkpoint(id, scan.headGlobalIndex(), scan.events(), root, now);
+        OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+        // the witness file lists every event once: those after the last checkpoint it holds (all, in a new file)
+        Optional<Witness.Entry> lastWitnessed = witness.kept() ? witness.last() : Optional.empty();
+        List<Witness.Seen> events = witness.kept()
+                ? seenAfter(scan, lastWitnessed.map(Witness.Entry::upToGlobalIndex).orElse(Long.MIN_VALUE)) : List.of();
+        String eventsDigest = witness.kept() ? digest(events) : null;
+        String previousRoot = witness.kept() ? lastWitnessed.map(Witness.Entry::merkleRoot).orElse(null)
+                : latest().map(Checkpoint::merkleRoot).orElse(null);
+        Long id = jdbc.queryForObject("insert into audit.checkpoint (up_to_global_index, event_count, merkle_root, created_at, "
+                        + "previous_root, events_digest) values (?, ?, ?, ?, ?, ?) returning checkpoint_id", Long.class,
+                scan.headGlobalIndex(), scan.events(), root, now, previousRoot, eventsDigest);
+        String statement = signed(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(), eventsDigest);
+        Optional<CheckpointSigner.Signed> signature = signer.sign(statement);
+        signature.ifPresent(s -> jdbc.update("update audit.checkpoint set key_id = ?, signature = ? where checkpoint_id = ?",
+                s.keyId(), s.signature(), id));
+        if (witness.kept()) {
+            witness.append(new Witness.Entry(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(),
+                    eventsDigest, signature.map(CheckpointSigner.Signed::keyId).orElse(null),
+                    signature.map(CheckpointSigner.Signed::signature).orElse(null), events));
+        }
+        return new Checkpoint(id, scan.headGlobalIndex(), scan.events(), root, now, previousRoot, eventsDigest,
+                signature.map(CheckpointSigner.Signed::keyId).orElse(null), signature.map(CheckpointSigner.Signed::signature).orElse(null));
     }
 
     /** Daily by default ({@code tiendo.audit.checkpoint-cron}); skipped when nothing was recorded since the last one. */
@@ -115,28 +181,154 @@ public class TamperEvidence {
             return;
         }
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from event_store.domain_event_entry", Long.class);
-        if (latest(1).stream().noneMatch(c -> c.upToGlobalIndex() >= head)) {
+        if (head > 0 && latest(1).stream().noneMatch(c -> c.upToGlobalIndex() >= head)) {
             checkpoint();
         }
+    }
+
+    /** At start-up too, so that a store is never without a checkpoint until the first night. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void checkpointAtStart() {
+        scheduledCheckpoint();
     }
 
     public List<Checkpoint> latest(int count) {
         return jdbc.query("select * from audit.checkpoint order by checkpoint_id desc limit ?", (rs, i) -> new Checkpoint(
                 rs.getLong("checkpoint_id"), rs.getLong("up_to_global_index"), rs.getLong("event_count"), rs.getString("merkle_root"),
-                rs.getObject("created_at", OffsetDateTime.class)), count);
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("previous_root"), rs.getString("events_digest"),
+                rs.getString("key_id"), rs.getString("signature")), count);
     }
 
     public Optional<Checkpoint> latest() {
         return latest(1).stream().findFirst();
     }
 
-    private static CheckpointCheck check(ChainScan.Result scan, Long id, long upTo, long expectedCount, String expectedRoot) {
+    /**
+     * The highest global index a checkpoint may cover now. A transaction still in flight (a long import) has taken
+     * its indexes but not committed them, and will commit them below events already visible: a checkpoint over those
+     * events would fail forever once they land. Such a transaction shows as a gap in the indexes followed by recent
+     * events, so the checkpoint stops before the first gap followed by an event recorded in the last
+     * {@link #IN_FLIGHT} (a gap left by a rolled-back transaction is passed once that time is over).
+     */
+    long safeHorizon() {
+        long covered = latest().map(Checkpoint::upToGlobalIndex).orElse(0L);
+        Long horizon = jdbc.queryForObject("select min(previous) from (select global_index, time_stamp, "
+                + "lag(global_index) over (order by global_index) as previous from event_store.domain_event_entry "
+                + "where global_index >= ?) e "
+                + "where previous is not null and global_index > previous + 1 and cast(time_stamp as timestamptz) > ?", Long.class,
+                covered, clock.instant().minus(IN_FLIGHT).atOffset(ZoneOffset.UTC));
+        return horizon == null ? Long.MAX_VALUE : horizon;
+    }
+
+    /** How long a gap in the global indexes is taken for a transaction still in flight. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(15);
+
+    private static ChainScan.Result upTo(ChainScan.Result scan, long horizon) {
+        int end = 0;
+        while (end < scan.globalIndexes().size() && scan.globalIndexes().get(end) <= horizon) {
+            end++;
+        }
+        if (end == scan.globalIndexes().size()) {
+            return scan;
+        }
+        List<Long> indexes = scan.globalIndexes().subList(0, end);
+        return new ChainScan.Result(end, scan.streams(), end == 0 ? 0 : indexes.get(end - 1),
+                scan.broken().stream().filter(b -> b.globalIndex() <= horizon).toList(), indexes,
+                scan.eventIdentifiers().subList(0, end), scan.hashes().subList(0, end));
+    }
+
+    /** What a checkpoint's signature covers, in one line. */
+    static String signed(long id, long upTo, long count, String root, String previousRoot, String createdAt, String eventsDigest) {
+        return String.join("|", "tiendo-checkpoint-v1", String.valueOf(id), String.valueOf(upTo), String.valueOf(count), root,
+                previousRoot == null ? "" : previousRoot, createdAt, eventsDigest == null ? "" : eventsDigest);
+    }
+
+    private WitnessCheck checkWitness(ChainScan.Result scan) {
+        List<Witness.Entry> entries = witness.read();
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < scan.globalIndexes().size(); i++) {
+            position.put(scan.globalIndexes().get(i), i);
+        }
+        List<String> problems = new ArrayList<>();
+        List<String> seenHashes = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        WitnessDifference first = null;
+        String previousRoot = null;
+        long upTo = Long.MIN_VALUE;
+        for (Witness.Entry e : entries) {
+            String label = "checkpoint #" + e.checkpointId() + " in the witness file";
+            if (!signer.holds(signed(e.checkpointId(), e.upToGlobalIndex(), e.eventCount(), e.merkleRoot(), e.previousRoot(), e.createdAt(),
+                    e.eventsDigest()), e.keyId(), e.signature())) {
+                problems.add(label + ": its signature does not hold, or its key is not trusted");
+            }
+            if (!Objects.equals(e.previousRoot(), previousRoot) || e.upToGlobalIndex() < upTo) {
+                problems.add(label + " does not extend the one before it");
+            }
+            if (!digest(e.events()).equals(e.eventsDigest())) {
+                problems.add(label + ": its events do not match their digest");
+            }
+            for (Witness.Seen event : e.events()) {
+                seenHashes.add(event.hash());
+                seen.add(event.globalIndex());
+                Integer at = position.get(event.globalIndex());
+                String problem = at == null || !scan.eventIdentifiers().get(at).equals(event.eventIdentifier())
+                        ? "the event is gone from the store"
+                        : scan.hashes().get(at).equals(event.hash()) ? null
+                        : "the stored event differs from its copy made at checkpoint #" + e.checkpointId()
+                        + ": it was changed, and its stream resealed, after that checkpoint";
+                if (problem != null && first == null) {
+                    first = named(e.checkpointId(), event.globalIndex(), event.eventIdentifier(), problem);
+                }
+            }
+            if (seenHashes.size() != e.eventCount() || !EventHash.merkleRoot(seenHashes).equals(e.merkleRoot())) {
+                problems.add(label + ": its root is not the root of the events the file lists up to it");
+            }
+            previousRoot = e.merkleRoot();
+            upTo = e.upToGlobalIndex();
+        }
+        // an event the store holds below the last witnessed point that no checkpoint ever saw was slipped in since
+        for (int i = 0; i < scan.globalIndexes().size() && first == null; i++) {
+            long globalIndex = scan.globalIndexes().get(i);
+            if (globalIndex <= upTo && !seen.contains(globalIndex)) {
+                first = named(entries.get(entries.size() - 1).checkpointId(), globalIndex, scan.eventIdentifiers().get(i),
+                        "the store holds an event below the witnessed checkpoints that none of them saw: it was added afterwards");
+            }
+        }
+        return new WitnessCheck(witness.location(), entries.size(), problems.isEmpty() && first == null, problems, first);
+    }
+
+    private WitnessDifference named(long checkpointId, long globalIndex, String eventIdentifier, String problem) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select aggregate_identifier, sequence_number from event_store.domain_event_entry "
+                + "where event_identifier = ?", eventIdentifier);
+        Map<String, Object> row = rows.isEmpty() ? Map.of() : rows.get(0);
+        return new WitnessDifference(checkpointId, globalIndex, eventIdentifier, (String) row.get("aggregate_identifier"),
+                row.get("sequence_number") == null ? null : ((Number) row.get("sequence_number")).longValue(), problem);
+    }
+
+    private static List<Witness.Seen> seenAfter(ChainScan.Result scan, long after) {
+        List<Witness.Seen> events = new ArrayList<>();
+        for (int i = 0; i < scan.globalIndexes().size(); i++) {
+            if (scan.globalIndexes().get(i) > after) {
+                events.add(new Witness.Seen(scan.globalIndexes().get(i), scan.eventIdentifiers().get(i), scan.hashes().get(i)));
+            }
+        }
+        return events;
+    }
+
+    private static String digest(List<Witness.Seen> events) {
+        StringBuilder text = new StringBuilder();
+        events.forEach(e -> text.append(e.globalIndex()).append(':').append(e.eventIdentifier()).append(':').append(e.hash()).append('\n'));
+        return HexFormat.of().formatHex(EventHash.sha256(text.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static CheckpointCheck check(ChainScan.Result scan, Long id, long upTo, long expectedCount, String expectedRoot, Boolean signature) {
         int end = 0;
         while (end < scan.globalIndexes().size() && scan.globalIndexes().get(end) <= upTo) {
             end++;
         }
         String actual = EventHash.merkleRoot(scan.hashes().subList(0, end));
-        boolean holds = actual.equals(expectedRoot) && (expectedCount < 0 || expectedCount == end);
-        return new CheckpointCheck(id, upTo, expectedCount, end, expectedRoot, actual, holds);
+        boolean rootHolds = actual.equals(expectedRoot) && (expectedCount < 0 || expectedCount == end);
+        return new CheckpointCheck(id, upTo, expectedCount, end, expectedRoot, actual, rootHolds, signature,
+                rootHolds && !Boolean.FALSE.equals(signature));
     }
 }

@@ -1,13 +1,22 @@
 package vn.tiendo.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tiendo.shared.EventHash;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tiendo.query.e2e.Fixtures.created;
@@ -28,6 +37,8 @@ class TamperEvidenceTest {
     static void recordSomeHistory() throws Exception {
         platform = Platform.start("tiendo_test_tamper", null);
         db = platform.querySide.getBean(JdbcTemplate.class);
+        // the administrator owns the table and so can switch off its append-only trigger first (InsiderTamperingTest)
+        db.execute("alter table event_store.domain_event_entry disable trigger events_are_facts");
         String c = platform.commands;
         platform.registerStrategyPlan(http);
         for (String[] indicator : new String[][]{{A1, "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn"},
@@ -136,6 +147,51 @@ class TamperEvidenceTest {
             swapSequenceNumbers(first, second);
         }
         assertThat(verify().path("intact").asBoolean()).isTrue();
+    }
+
+    /**
+     * A checkpoint taken while a long transaction (an import) is still open stops before the indexes it has taken:
+     * when that transaction commits its events below the ones already visible, the checkpoint still holds.
+     */
+    @Test
+    void aCheckpointStopsBeforeATransactionStillInFlight() throws Exception {
+        try (Connection inFlight = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/tiendo_test_tamper", "postgres", "")) {
+            inFlight.setAutoCommit(false);
+            long taken = insertSealedAgency(inFlight);
+            created(http.post(platform.commands + "/api/indicators/" + A2 + "/reports", """
+                    {"period":"2025-12","value":{"kind":"PERCENT","value":44}}"""));
+            Http.Response made = http.as("kiem-toan").post(platform.queries + "/api/audit/checkpoints", "");
+            assertThat(made.status()).isEqualTo(201);
+            assertThat(made.body().at("/checkpoint/upToGlobalIndex").asLong()).as("stops before the open transaction's index")
+                    .isLessThan(taken);
+            inFlight.commit();
+        }
+        JsonNode after = verify();
+        assertThat(after.path("intact").asBoolean()).as(after.toString()).isTrue();
+    }
+
+    /** Sở Nội vụ registered in a transaction of its own, sealed as the command side seals events; returns its index. */
+    private static long insertSealedAgency(Connection connection) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String at = Instant.now().toString();
+        byte[] payload = """
+                {"agencyId":"so-noi-vu","name":"Sở Nội vụ","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}""".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> meta = new TreeMap<>(Map.of("actor", "dieu-phoi", "onBehalfOf", "so-khcn", "requestId", eventId,
+                "previousHash", EventHash.GENESIS));
+        meta.put("hash", EventHash.compute(eventId, "so-noi-vu", 0, "vn.tiendo.events.agency.AgencyRegistered", "1", at,
+                payload, meta));
+        try (PreparedStatement insert = connection.prepareStatement("insert into event_store.domain_event_entry (event_identifier, "
+                + "aggregate_identifier, sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) "
+                + "values (?, 'so-noi-vu', 0, 'Agency', ?, 'vn.tiendo.events.agency.AgencyRegistered', '1', ?, ?) returning global_index")) {
+            insert.setString(1, eventId);
+            insert.setString(2, at);
+            insert.setBytes(3, payload);
+            insert.setBytes(4, new ObjectMapper().writeValueAsBytes(meta));
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private static JsonNode verify() {
