@@ -1,5 +1,7 @@
 package vn.tiendo.query.audit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,6 +39,8 @@ import java.util.Set;
  */
 @Service
 public class TamperEvidence {
+
+    private static final Logger log = LoggerFactory.getLogger(TamperEvidence.class);
 
     public record Checkpoint(long checkpointId, long upToGlobalIndex, long eventCount, String merkleRoot, OffsetDateTime createdAt,
                              String previousRoot, String eventsDigest, String keyId, String signature) {
@@ -158,13 +162,14 @@ public class TamperEvidence {
         String eventsDigest = witness.kept() ? digest(events) : null;
         String previousRoot = witness.kept() ? lastWitnessed.map(Witness.Entry::merkleRoot).orElse(null)
                 : latest().map(Checkpoint::merkleRoot).orElse(null);
-        Long id = jdbc.queryForObject("insert into audit.checkpoint (up_to_global_index, event_count, merkle_root, created_at, "
-                        + "previous_root, events_digest) values (?, ?, ?, ?, ?, ?) returning checkpoint_id", Long.class,
-                scan.headGlobalIndex(), scan.events(), root, now, previousRoot, eventsDigest);
+        // the number first, so that the checkpoint is stored whole, signature included, in one statement
+        long id = jdbc.queryForObject("select nextval(pg_get_serial_sequence('audit.checkpoint', 'checkpoint_id'))", Long.class);
         String statement = signed(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(), eventsDigest);
         Optional<CheckpointSigner.Signed> signature = signer.sign(statement);
-        signature.ifPresent(s -> jdbc.update("update audit.checkpoint set key_id = ?, signature = ? where checkpoint_id = ?",
-                s.keyId(), s.signature(), id));
+        jdbc.update("insert into audit.checkpoint (checkpoint_id, up_to_global_index, event_count, merkle_root, created_at, previous_root, "
+                        + "events_digest, key_id, signature) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, scan.headGlobalIndex(), scan.events(),
+                root, now, previousRoot, eventsDigest, signature.map(CheckpointSigner.Signed::keyId).orElse(null),
+                signature.map(CheckpointSigner.Signed::signature).orElse(null));
         if (witness.kept()) {
             witness.append(new Witness.Entry(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(),
                     eventsDigest, signature.map(CheckpointSigner.Signed::keyId).orElse(null),
@@ -183,6 +188,28 @@ public class TamperEvidence {
         Long head = jdbc.queryForObject("select coalesce(max(global_index), 0) from event_store.domain_event_entry", Long.class);
         if (head > 0 && latest(1).stream().noneMatch(c -> c.upToGlobalIndex() >= head)) {
             checkpoint();
+        }
+    }
+
+    /**
+     * After every import too: a new checkpoint as soon as events an import recorded (they carry {@code importFile} in
+     * their metadata) are not yet covered by one; looked for every minute ({@code tiendo.audit.import-checkpoint-delay}),
+     * among the events after the last checkpoint only.
+     */
+    @Scheduled(fixedDelayString = "${tiendo.audit.import-checkpoint-delay:PT1M}", initialDelayString = "${tiendo.audit.import-checkpoint-delay:PT1M}")
+    public void checkpointAfterImport() {
+        if (eventsInAxonServer) {
+            return;
+        }
+        long covered = latest().map(Checkpoint::upToGlobalIndex).orElse(0L);
+        Boolean imported = jdbc.queryForObject("select exists(select 1 from event_store.domain_event_entry where global_index > ? "
+                + "and convert_from(meta_data, 'UTF8')::jsonb ->> 'importFile' is not null)", Boolean.class, covered);
+        if (Boolean.TRUE.equals(imported)) {
+            try {
+                checkpoint();
+            } catch (ChainBroken broken) {
+                log.warn("No checkpoint after the import: {}", broken.getMessage());
+            }
         }
     }
 
