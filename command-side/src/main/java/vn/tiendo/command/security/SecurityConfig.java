@@ -12,11 +12,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import vn.tiendo.platform.security.PlatformSecurity;
 import vn.tiendo.platform.security.SecurityBeans;
 import vn.tiendo.platform.security.SecuritySettings;
+import vn.tiendo.platform.web.ProblemErrorController;
+import vn.tiendo.platform.web.ProblemErrors;
 
 import java.time.Clock;
 
 @Configuration
-@Import(SecurityBeans.class)
+@Import({SecurityBeans.class, ProblemErrors.class, ProblemErrorController.class})
 public class SecurityConfig implements WebMvcConfigurer {
 
     private final ScopedPaths scopedPaths;

@@ -6,6 +6,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ public final class ProblemDetails {
     public static final String FORBIDDEN_TITLE = "Không có quyền / Forbidden";
     public static final String INTERNAL_TITLE = "Lỗi hệ thống / Internal error";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Serializes as Spring MVC does: extra properties ({@code errors}) at the top level, no null members. */
+    private static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private ProblemDetails() {
     }
@@ -110,6 +112,34 @@ public final class ProblemDetails {
         @SuppressWarnings("unchecked")
         T body = (T) problem;
         return ResponseEntity.status(problem.getStatus()).body(body);
+    }
+
+    /** The problem document as JSON text, for writers below Spring MVC (the servlet container's own error answers). */
+    public static String json(ProblemDetail problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (IOException e) {
+            throw new IllegalStateException("a problem document is always serializable", e);
+        }
+    }
+
+    /** The problem for a bare HTTP status that no handler described (an unknown path, a malformed one, a wrong method). */
+    public static ProblemDetail forStatus(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        HttpStatus httpStatus = known == null ? HttpStatus.INTERNAL_SERVER_ERROR : known;
+        return switch (httpStatus) {
+            case NOT_FOUND -> notFound("nothing is found at this path");
+            case METHOD_NOT_ALLOWED -> problem(httpStatus, "method-not-allowed", "Phương thức không được hỗ trợ / Method not allowed",
+                    "this path does not accept this HTTP method");
+            case BAD_REQUEST -> problem(httpStatus, "malformed-request", "Yêu cầu không hợp lệ / Malformed request",
+                    "the request's path or headers are malformed (encoded slashes, backslashes, NUL, '..', ';' or bad percent-encoding are refused)");
+            case UNAUTHORIZED -> problem(httpStatus, "unauthenticated", "Chưa đăng nhập / Not signed in", "sign in first");
+            case FORBIDDEN -> forbidden("your role or agency may not do this");
+            case PAYLOAD_TOO_LARGE -> problem(httpStatus, "too-large", "Yêu cầu quá lớn / Request too large", "the request body is too large");
+            default -> httpStatus.is4xxClientError()
+                    ? problem(httpStatus, "client-error", httpStatus.getReasonPhrase(), "the request cannot be served")
+                    : internal("the request could not be completed; nothing was applied");
+        };
     }
 
     /** Written straight to the response, for filters; serialized by Jackson, so any detail text is escaped properly. */

@@ -10,11 +10,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import vn.tiendo.platform.security.PlatformSecurity;
 import vn.tiendo.platform.security.SecurityBeans;
 import vn.tiendo.platform.security.SecuritySettings;
+import vn.tiendo.platform.web.ProblemErrors;
 
 import java.time.Clock;
 
 @Configuration
-@Import(SecurityBeans.class)
+@Import({SecurityBeans.class, ProblemErrors.class})
 public class SecurityConfig {
 
     @Bean

@@ -16,6 +16,7 @@ import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.platform.security.Role;
 
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -279,6 +281,40 @@ class SecurityHolesTest {
         Http.Response formulaId = coordinator.post(platform.commands + "/api/indicators/QD-1305-2025.A.2/reports", """
                 {"period":"2025-06","value":{"kind":"PERCENT","value":30}}""", "X-Request-Id", "=1+cmd|' /C calc'!A0");
         assertInvalid(formulaId, "X-Request-Id");
+    }
+
+    // 11. Paths no controller answers
+
+    /**
+     * Malformed or unknown paths, refused by Tomcat before any servlet, by the security firewall, or found by no
+     * controller, are answered as problem documents by both services, never an HTML page or Spring's default body.
+     */
+    @Test
+    void malformedAndUnknownPathsAreAnsweredWithProblemDocuments() throws Exception {
+        String credentials = Base64.getEncoder().encodeToString(("dieu-phoi:" + Http.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        for (String base : List.of(platform.commands, platform.queries)) {
+            int port = URI.create(base).getPort();
+            for (String path : List.of("/api/indicators/%ZZ/reports", "/api/indicators/a%2Fb/reports", "/api/indicators/a%00b/reports",
+                    "/api/indicators/a%5Cb/reports", "/api/indicators/..;/x", "/api/indicators/%2e%2e/reports", "/api//indicators",
+                    "/api/no-such-thing")) {
+                String answer = rawRequest(port, "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + credentials
+                        + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n");
+                String head = answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).toLowerCase(Locale.ROOT);
+                String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+                assertThat(head).as(base + path).matches("(?s)http/1\\.1 4\\d\\d .*").contains("content-type: application/problem+json");
+                assertThat(body).as(base + path).contains("\"type\":\"urn:tiendo:problem:").doesNotContain("<html", "\"timestamp\"");
+            }
+        }
+    }
+
+    /** A request written byte for byte: Java's HTTP client refuses to send a malformed path at all. */
+    private static String rawRequest(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     // 9. Smaller ones
