@@ -8,6 +8,7 @@ import vn.tiendo.query.QuerySideApplication;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Both services started as a user would start them, on a fresh PostgreSQL database of their own. */
@@ -33,16 +34,26 @@ final class Platform implements AutoCloseable {
      * arguments for the query side (a profile, the OIDC issuer).
      */
     static Platform start(String database, String clock, String... querySideArgs) throws Exception {
+        return start(database, clock, List.of(), querySideArgs);
+    }
+
+    /**
+     * {@code commandSideArgs}: more arguments for the command side. The database is made here, by its owner, so that
+     * services logging in as roles that may not create databases find it.
+     */
+    static Platform start(String database, String clock, List<String> commandSideArgs, String... querySideArgs) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database + " encoding 'UTF8' template template0");
         }
         String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database;
         ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
                 .properties(CommandSideApplication.CONFIG_NAME)
-                .run("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD, "--tiendo.security.internal-key=" + INTERNAL_KEY,
-                        // no reminder may fire in the middle of a scenario that counts events
-                        "--tiendo.reminders.enabled=false");
+                .run(Stream.concat(Stream.of("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD,
+                                "--tiendo.security.internal-key=" + INTERNAL_KEY,
+                                // no reminder may fire in the middle of a scenario that counts events
+                                "--tiendo.reminders.enabled=false"), commandSideArgs.stream()).toArray(String[]::new));
         ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
                 .properties(QuerySideApplication.CONFIG_NAME)
                 .run(Stream.concat(Stream.of("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock),
