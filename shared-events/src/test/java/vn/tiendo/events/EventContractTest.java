@@ -91,17 +91,17 @@ class EventContractTest {
                 new PeriodicReportSubmitted("QD-1305-2025", "chu-tich", JUNE, "so-khcn", "ghi chú", EVIDENCE),
                 new IndicatorDefined("i", "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G", "% dân số", Measure.of(MeasureKind.PERCENT),
                         Direction.INCREASE, new MeasuredValue.Percent(BigDecimal.TEN), "10%", List.of(COVERAGE), "so-khcn", "so-khcn",
-                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), List.of("A. Phát triển hạ tầng")),
                 new IndicatorDefined("j", "DTI", "6.2", "Mức", null, new Measure(MeasureKind.LEVEL, List.of("D", "C", "B", "A")),
                         Direction.INCREASE, null, null, List.of(new Target(Period.year(2025), Comparator.GE, new MeasuredValue.Level("B"), "Mức B")),
-                        "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+                        "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of()),
                 new IndicatorTargetRevised("i", Period.year(2025), COVERAGE, COVERAGE, "lý do", "QĐ"),
                 new IndicatorReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
                 new IndicatorProgressReported("i", "r1", JUNE, new MeasuredValue.Ratio(BigDecimal.valueOf(5), BigDecimal.valueOf(7)), "ghi chú", EVIDENCE),
                 new IndicatorProgressReported("i", "r2", JUNE, new MeasuredValue.PassFail(true), null, List.of()),
                 new IndicatorProgressCorrected("i", "r1", JUNE, new MeasuredValue.Score(new BigDecimal("0.7")),
                         new MeasuredValue.Money(new BigDecimal("1500000000")), "lý do", EVIDENCE),
-                new TaskAssigned("t", "QD-1305-2025", "nội dung", "so-khcn", List.of("so-noi-vu"), DEC_2025, "sản phẩm"),
+                new TaskAssigned("t", "QD-1305-2025", "nội dung", "so-khcn", List.of("so-noi-vu"), DEC_2025, "sản phẩm", List.of("I. NHÓM NHIỆM VỤ THƯỜNG XUYÊN (36 nhiệm vụ)")),
                 new TaskReassigned("t", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
                 new TaskDeadlineRevised("t", DEC_2025, new TaskDeadline(null, TaskDeadline.Recurrence.AS_DIRECTED, "Theo hướng dẫn"), "lý do", "QĐ"),
                 new TaskProgressReported("t", "p1", JUNE, 40, null, EVIDENCE),
@@ -129,7 +129,7 @@ class EventContractTest {
         for (Object event : events) {
             assertThat(event.getClass().getAnnotation(Revision.class)).as(event.getClass().getSimpleName()).isNotNull();
             SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
-            assertThat(serialized.getType().getRevision()).isEqualTo("1");
+            assertThat(serialized.getType().getRevision()).isEqualTo(event.getClass().getAnnotation(Revision.class).value());
             Object back = serializer.deserialize(serialized);
             assertThat(back).isEqualTo(event);
             // the declared changes are for readers, never part of the stored payload

@@ -1,8 +1,10 @@
 package vn.tiendo.command.config;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.tiendo.command.registry.RegistryProjection;
 import vn.tiendo.command.reminder.NotificationOutbox;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.upcasting.EventUpcasters;
 import vn.tiendo.shared.EventStoreSchema;
 
 @Configuration
@@ -19,6 +22,21 @@ public class AxonConfig {
     @Bean
     public EventSchema eventSchema() {
         return EventStoreSchema.events();
+    }
+
+    /**
+     * PostgreSQL names a duplicate key by SQL state 23505 (its vendor code is always 0, which Axon's default resolver
+     * reads), so without this an id used twice or two writers racing on one record surfaced as a 500.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /** Stored events of an older revision are read in their current shape (aggregates are sourced from them). */
+    @Bean
+    public ConfigurerModule eventUpcasters() {
+        return configurer -> EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     /** Copies who, for whom, why and which request from each command onto the events it causes. */

@@ -53,7 +53,7 @@ public final class CatalogFiles {
     }
 
     /**
-     * Decision 1305, Appendix I: targets for end-2025 and end-2030. The 14 rows with one target do not say which
+     * Decision 1305, Appendix I, with its group headings: targets for end-2025 and end-2030. The 14 rows with one target do not say which
      * year; it goes under 2030, the strategy's end, so that nothing turns overdue on a guess.
      * DTI 2025, Appendix I: the 2024 baseline of Bắc Ninh, the 2025 target, the lead agency and Sở KH&CN's
      * division that follows it (as "Cơ quan theo dõi").
@@ -61,11 +61,19 @@ public final class CatalogFiles {
     public byte[] indicators(String planId) {
         List<List<String>> rows = new ArrayList<>();
         if (STRATEGY.equals(planId)) {
+            String group = null;
             for (JsonNode r : read("000_indicators.json")) {
+                // as the appendix lays it out: a heading row per group ("A | Phát triển hạ tầng"), then rows numbered
+                // 1 to 41 across the groups; the importer names each A.1, B.3… from its heading
+                String code = r.get("code").asText();
+                if (!r.get("group").asText().equals(group)) {
+                    group = r.get("group").asText();
+                    rows.add(Arrays.asList(code.substring(0, code.indexOf('.')), group, null, null, null, null));
+                }
                 JsonNode written = r.get("targets_as_written");
                 String t2025 = written.size() == 2 ? written.get(0).asText() : null;
                 String t2030 = written.get(written.size() - 1).asText();
-                rows.add(Arrays.asList(r.get("code").asText(), r.get("name").asText(), text(r, "unit"), t2025, t2030, text(r, "agency")));
+                rows.add(Arrays.asList(code.substring(code.indexOf('.') + 1), r.get("name").asText(), text(r, "unit"), t2025, t2030, text(r, "agency")));
             }
             return csv(List.of("STT", "Chỉ tiêu cụ thể", "Đơn vị tính", "Mục tiêu 2025", "Mục tiêu 2030",
                     "Cơ quan theo dõi, đánh giá, kiểm tra, tổng hợp báo cáo"), rows);
@@ -81,14 +89,35 @@ public final class CatalogFiles {
     public byte[] tasks(String planId) {
         List<List<String>> rows = new ArrayList<>();
         if (STRATEGY.equals(planId)) {
+            String group = null;
+            List<String> numerals = List.of("I", "II", "III", "IV", "V");
+            int groups = 0;
             for (JsonNode r : read("000_tasks.json")) {
+                // the appendix's group headings: "I | NHÓM NHIỆM VỤ THƯỜNG XUYÊN (36 nhiệm vụ)", "II | …"
+                if (!r.get("group").asText().equals(group)) {
+                    group = r.get("group").asText();
+                    rows.add(Arrays.asList(numerals.get(groups++), group, null, null, null, null));
+                }
                 rows.add(Arrays.asList(text(r, "stt"), r.get("name").asText(), text(r, "lead"), null, text(r, "deadline_text"), text(r, "product")));
             }
         } else {
             int n = 0;
+            List<String> previous = null;
+            String previousText = null;
             for (JsonNode r : read("002_tasks.json")) {
-                rows.add(Arrays.asList(String.valueOf(++n), r.get("task").asText() + " (chỉ tiêu DTI " + r.get("indicator_code").asText() + ")",
-                        text(r, "lead_unit"), text(r, "coordinating_units"), text(r, "deadline_text"), text(r, "product")));
+                String task = r.get("task").asText();
+                String suffix = " (chỉ tiêu DTI " + r.get("indicator_code").asText() + ")";
+                if (previous != null && text(r, "lead_unit") == null && text(r, "coordinating_units") == null
+                        && text(r, "deadline_text") == null && text(r, "product") == null) {
+                    // a task's text cut by the page break of the source document ("… trình cơ" / "quan có thẩm quyền …")
+                    previousText = previousText + " " + task;
+                    previous.set(1, previousText + suffix);
+                    continue;
+                }
+                previousText = task;
+                previous = Arrays.asList(String.valueOf(++n), task + suffix,
+                        text(r, "lead_unit"), text(r, "coordinating_units"), text(r, "deadline_text"), text(r, "product"));
+                rows.add(previous);
             }
         }
         return csv(List.of("STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian hoàn thành", "Sản phẩm"), rows);

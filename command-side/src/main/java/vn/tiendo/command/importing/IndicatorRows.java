@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns the rows of an indicator table (STT, chỉ tiêu, đơn vị tính, mục tiêu per year, cơ quan chủ trì, cơ quan
@@ -36,6 +37,7 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
     private Optional<Integer> monitor;
     private Optional<Integer> baseline;
     private List<Columns.TargetColumn> targetColumns;
+    private final Headings headings = new Headings();
 
     IndicatorRows(PlanTable table) {
         this.table = table;
@@ -73,12 +75,20 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
     @Override
     public Optional<DefineIndicator> map(Sheet.Row row, TableRows.RowFindings findings) {
         String indicatorName = row.cell(name.get());
+        if (indicatorName != null && isHeading(row)) {
+            headings.enter(code.map(row::cell).orElseGet(() -> stt.map(row::cell).orElse(null)), indicatorName);
+            return Optional.empty();
+        }
         if (indicatorName == null) {
             findings.problem(columns.header(name.get()), "the indicator's name is empty");
         }
         String indicatorCode = code.map(row::cell).orElse(null);
         if (indicatorCode == null) {
             indicatorCode = stt.map(row::cell).orElse(null);
+            // the plans number indicators within lettered groups: "1" under "A. Phát triển hạ tầng" is A.1
+            if (indicatorCode != null && indicatorCode.matches("\\d+") && headings.letter().isPresent()) {
+                indicatorCode = headings.letter().get() + "." + indicatorCode;
+            }
         }
         if (indicatorCode == null) {
             findings.problem("STT", "a row needs its STT or Mã");
@@ -133,7 +143,13 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
                 ? Direction.DECREASE : Direction.INCREASE;
         return Optional.of(new DefineIndicator(table.planId() + "." + indicatorCode, table.planId(), indicatorCode, indicatorName,
                 unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
-                table.plan().start(), table.plan().end()));
+                table.plan().start(), table.plan().end(), headings.path()));
+    }
+
+    /** A number and a title, nothing else: a heading the rows below are grouped under, not an indicator. */
+    private boolean isHeading(Sheet.Row row) {
+        return Stream.of(unit, lead, monitor, baseline).allMatch(column -> column.map(row::cell).isEmpty())
+                && targetColumns.stream().allMatch(tc -> row.cell(tc.index()) == null);
     }
 
     /**

@@ -1,10 +1,12 @@
 package vn.tiendo.command.importing;
 
+import java.text.Normalizer;
 import java.util.List;
 
 /**
  * A table read from an uploaded file: its header cells and its rows, each with the row number the user sees in
- * Excel (1-based, counting the header), so that every problem can be reported where it is.
+ * Excel (1-based, counting the header), so that every problem can be reported where it is. Cells are read composed
+ * (Unicode NFC).
  */
 public record Sheet(List<String> headers, List<Row> rows) {
 
@@ -15,7 +17,8 @@ public record Sheet(List<String> headers, List<Row> rows) {
                 return null;
             }
             String value = cells.get(column);
-            return value == null || value.isBlank() ? null : value.trim();
+            // composed (NFC), as the API stores text: the same words typed on another system are the same value
+            return value == null || value.isBlank() ? null : Normalizer.normalize(value.trim(), Normalizer.Form.NFC);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class SheetReader {
         for (int i = header + 1; i < lines.size(); i++) {
             rows.add(new Sheet.Row(read.numbers.get(i), lines.get(i)));
         }
-        return new Sheet(lines.get(header).stream().map(h -> h == null ? "" : h.trim()).toList(), rows);
+        return new Sheet(lines.get(header).stream().map(h -> h == null ? "" : Normalizer.normalize(h.trim(), Normalizer.Form.NFC)).toList(), rows);
     }
 
     /** Every cell within its length and free of control characters, before anything parses it. */

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns the rows of a task table (STT, nội dung, chủ trì, phối hợp, thời gian hoàn thành, sản phẩm) into AssignTask
@@ -25,6 +26,7 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     private Optional<Integer> coordinators;
     private Optional<Integer> deadline;
     private Optional<Integer> product;
+    private final Headings headings = new Headings();
 
     TaskRows(PlanTable table) {
         this.table = table;
@@ -44,6 +46,11 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     @Override
     public Optional<AssignTask> map(Sheet.Row row, TableRows.RowFindings findings) {
         String text = row.cell(content.get());
+        if (text != null && Stream.of(lead, coordinators, deadline, product).allMatch(column -> column.map(row::cell).isEmpty())) {
+            // a number and a title, nothing else: a heading the tasks below are grouped under
+            headings.enter(stt.map(row::cell).orElse(null), text);
+            return Optional.empty();
+        }
         if (text == null) {
             findings.problem(columns.header(content.get()), "the task's content is empty");
         }
@@ -87,6 +94,6 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
             findings.flag(columns.header(deadline.get()), "no date could be read; kept as written, never overdue: \"" + deadlineText + "\"");
         }
         return Optional.of(new AssignTask(table.planId() + ".NV-" + key, table.planId(), text, leads.agencyIds().get(0), coordinatorIds, due,
-                product.map(row::cell).orElse(null)));
+                product.map(row::cell).orElse(null), headings.path()));
     }
 }

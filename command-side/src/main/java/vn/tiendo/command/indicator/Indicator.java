@@ -114,7 +114,8 @@ public class Indicator {
         }
         apply(new IndicatorDefined(command.indicatorId(), command.planId(), command.code(), command.name(), command.unit(),
                 command.measure(), command.direction(), command.baseline(), command.baselineAsWritten(), List.copyOf(targets),
-                command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd()));
+                command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd(),
+                Require.orEmpty(command.groupPath())));
         // the aggregate is not yet in scope while it is being created: its scope is named explicitly
         nextDeadline(rules, command.planStart(), command.planEnd()).ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next,
                 new AggregateScopeDescriptor(Indicator.class.getSimpleName(), command.indicatorId())));

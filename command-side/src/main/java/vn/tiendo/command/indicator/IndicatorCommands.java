@@ -25,7 +25,7 @@ public final class IndicatorCommands {
     public record DefineIndicator(String indicatorId, String planId, String code, String name, String unit,
                                   Measure measure, Direction direction, MeasuredValue baseline, String baselineAsWritten,
                                   List<Target> targets, String leadAgencyId, String monitoringAgencyId,
-                                  LocalDate planStart, LocalDate planEnd) {
+                                  LocalDate planStart, LocalDate planEnd, List<String> groupPath) {
     }
 
     public record ReviseIndicatorTarget(@TargetAggregateIdentifier String indicatorId,

@@ -54,7 +54,8 @@ public class IndicatorController {
                                          @Valid MeasuredValue baseline, @Size(max = TextRules.MAX_LABEL) String baselineAsWritten,
                                          @Size(max = TextRules.MAX_ITEMS) List<@Valid Target> targets,
                                          @NotBlank @Size(max = TextRules.MAX_ID) String leadAgencyId,
-                                         @NotBlank @Size(max = TextRules.MAX_ID) String monitoringAgencyId) {
+                                         @NotBlank @Size(max = TextRules.MAX_ID) String monitoringAgencyId,
+                                         @Size(max = 10) List<@NotBlank @Size(max = TextRules.MAX_LABEL) String> groupPath) {
     }
 
     public record ReviseTargetRequest(Long expectedVersion, @NotNull @Valid Target newTarget,
@@ -91,7 +92,7 @@ public class IndicatorController {
         String indicatorId = Ids.orNew(body.indicatorId());
         return dispatcher.create(http, body, indicatorId, new DefineIndicator(indicatorId, body.planId(), body.code(),
                 body.name(), body.unit(), body.measure(), body.direction(), body.baseline(), body.baselineAsWritten(),
-                body.targets(), body.leadAgencyId(), body.monitoringAgencyId(), plan.start(), plan.end()));
+                body.targets(), body.leadAgencyId(), body.monitoringAgencyId(), plan.start(), plan.end(), body.groupPath()));
     }
 
     @PostMapping("/{indicatorId}/target-revisions")

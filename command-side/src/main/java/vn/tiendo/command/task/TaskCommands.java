@@ -16,7 +16,7 @@ public final class TaskCommands {
     }
 
     public record AssignTask(String taskId, String planId, String content, String leadAgencyId,
-                             List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct) {
+                             List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct, List<String> groupPath) {
     }
 
     public record ReassignTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,

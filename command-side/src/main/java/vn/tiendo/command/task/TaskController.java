@@ -49,7 +49,8 @@ public class TaskController {
                                     @NotBlank @Size(max = TextRules.MAX_ID) String planId, @NotBlank @Size(max = TextRules.MAX_NAME) String content,
                                     @NotBlank @Size(max = TextRules.MAX_ID) String leadAgencyId,
                                     @Size(max = TextRules.MAX_ITEMS) List<@Size(max = TextRules.MAX_ID) String> coordinatingAgencyIds,
-                                    @NotNull @Valid TaskDeadline deadline, @Size(max = TextRules.MAX_NOTE) String expectedProduct) {
+                                    @NotNull @Valid TaskDeadline deadline, @Size(max = TextRules.MAX_NOTE) String expectedProduct,
+                                    @Size(max = 10) List<@NotBlank @Size(max = TextRules.MAX_LABEL) String> groupPath) {
     }
 
     public record ReviseDeadlineRequest(Long expectedVersion, @NotNull @Valid TaskDeadline newDeadline,
@@ -82,7 +83,7 @@ public class TaskController {
         registry.requireAgencies(body.coordinatingAgencyIds(), "coordinatingAgencyIds");
         String taskId = Ids.orNew(body.taskId());
         return dispatcher.create(http, body, taskId, new AssignTask(taskId, body.planId(), body.content(), body.leadAgencyId(),
-                body.coordinatingAgencyIds(), body.deadline(), body.expectedProduct()));
+                body.coordinatingAgencyIds(), body.deadline(), body.expectedProduct(), body.groupPath()));
     }
 
     @PostMapping("/{taskId}/reassignments")

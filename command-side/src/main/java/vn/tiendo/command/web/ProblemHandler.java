@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
@@ -142,6 +143,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e) {
         return conflict("concurrent-write", "someone else changed or created the same record at the same time; reload and try again");
+    }
+
+    /** A record created with an id that is already taken. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> idTaken(AggregateStreamCreationException e) {
+        return conflict("already-exists", "a record with this id already exists; choose another id or change the existing record");
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

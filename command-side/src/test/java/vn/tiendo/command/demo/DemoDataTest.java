@@ -43,7 +43,7 @@ class DemoDataTest {
         assertThat(count("select count(*) from command_side.indicator_code where plan_id = 'QD-1305-2025'")).isEqualTo(41);
         assertThat(count("select count(*) from command_side.indicator_code where plan_id = 'KH-SKHCN-DTI-2025'")).isEqualTo(50);
         assertThat(count("select count(*) from command_side.task where plan_id = 'QD-1305-2025'")).isEqualTo(137);
-        assertThat(count("select count(*) from command_side.task where plan_id = 'KH-SKHCN-DTI-2025'")).isEqualTo(52);
+        assertThat(count("select count(*) from command_side.task where plan_id = 'KH-SKHCN-DTI-2025'")).isEqualTo(51);
         assertThat(count("select count(*) from event_store.domain_event_entry "
                 + "where payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).isGreaterThan(500);
         assertThat(count("select count(*) from event_store.domain_event_entry "
@@ -56,7 +56,7 @@ class DemoDataTest {
                 + "where aggregate_identifier = 'QD-1305-2025.A.1' and sequence_number = 0", String.class));
         assertThat(meta.get("importFile").asText()).isEqualTo("QD-1305-2025-phu-luc-chi-tieu.csv");
         assertThat(meta.get("importSha256").asText()).hasSize(64);
-        assertThat(meta.get("importRow").asInt()).isEqualTo(2);
+        assertThat(meta.get("importRow").asInt()).isEqualTo(3); // header, heading "A | Phát triển hạ tầng", then A.1
         assertThat(meta.get("actor").asText()).isEqualTo("du-lieu-mau.so-khcn");
     }
 

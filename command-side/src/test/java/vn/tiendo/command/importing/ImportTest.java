@@ -21,6 +21,10 @@ import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.demo.CatalogFiles;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,15 +74,20 @@ class ImportTest {
     }
 
     @Test
-    void theAgencyListAndThePlansTablesComeIn() {
+    void theAgencyListAndThePlansTablesComeIn() throws Exception {
         assertThat(agencies.get("created").asInt()).isEqualTo(27);
         assertThat(strategy.get("created").asInt()).isEqualTo(41);
         assertThat(dti.get("created").asInt()).isEqualTo(50);
         // "Mỗi cơ quan, đơn vị, địa phương có ít nhất 1-5 cán bộ …" is kept as text and flagged, not dropped
         assertThat(dti.get("flags").findValuesAsText("message")).anyMatch(m -> m.startsWith("kept as text") && m.contains("1-5 cán bộ"));
         assertThat(tasks.get("created").asInt()).isEqualTo(137);
+        // heading rows are groups, not records: "A | Phát triển hạ tầng" above "1 | Tỷ lệ phủ sóng 5G…" makes A.1
+        assertThat(payload(STRATEGY + ".A.1", "IndicatorDefined").get("groupPath").toString()).isEqualTo("[\"A. Phát triển hạ tầng\"]");
+        assertThat(payload(STRATEGY + ".C.41", "IndicatorDefined").get("groupPath").toString()).isEqualTo("[\"C. Phát triển chuyển đổi số\"]");
+        assertThat(payload(STRATEGY + ".NV-1", "TaskAssigned").get("groupPath").toString())
+                .isEqualTo("[\"I. NHÓM NHIỆM VỤ THƯỜNG XUYÊN (36 nhiệm vụ)\"]");
         assertThat(tasks.get("flags").findValuesAsText("message")).anyMatch(m -> m.startsWith("no STT"));
-        assertThat(dtiTasks.get("created").asInt()).isEqualTo(52);
+        assertThat(dtiTasks.get("created").asInt()).isEqualTo(51);
     }
 
     @Test
@@ -114,11 +123,27 @@ class ImportTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** macOS and some web forms write Vietnamese decomposed (NFD): the same words, other code points. */
+    @Test
+    void theSameFileWrittenDecomposedIsUnchangedNotRevised() throws Exception {
+        List<List<String>> written = Spreadsheets.rows(files().indicators(STRATEGY));
+        List<List<String>> nfd = written.stream()
+                .map(row -> row.stream().map(cell -> cell == null ? null : Normalizer.normalize(cell, Normalizer.Form.NFD)).toList())
+                .collect(Collectors.toCollection(ArrayList::new));
+        assertThat(nfd).as("the decomposed file differs in its code points").isNotEqualTo(written);
+        byte[] decomposed = Spreadsheets.xlsx(nfd);
+        long before = events();
+        JsonNode again = ok(upload("/api/imports/indicators?planId=" + STRATEGY + "&dryRun=true", "1305-phu-luc-I-nfd.xlsx", decomposed));
+        assertThat(again.get("revised").asInt()).as(again.toString()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(41);
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void aChangedRowCreatesTheRevisionEventsWithTheFileAsReason() throws Exception {
         byte[] changed = Spreadsheets.xlsx(files().indicators(STRATEGY), rows -> {
-            rows.get(1).set(4, "≥ 95%");               // A.1, target 2030: 100% → ≥ 95%
-            rows.get(2).set(5, "Sở Nội vụ");           // A.2: monitored and led by another department
+            rows.get(2).set(4, "≥ 95%");               // A.1 (under heading A), target 2030: 100% → ≥ 95%
+            rows.get(3).set(5, "Sở Nội vụ");           // A.2: monitored and led by another department
             return rows;
         });
         long before = events();
@@ -131,7 +156,7 @@ class ImportTest {
         JsonNode a1 = preview.get("changes").get(0);
         assertThat(a1.get("recordId").asText()).isEqualTo(STRATEGY + ".A.1");
         assertThat(a1.get("action").asText()).isEqualTo("REVISE");
-        assertThat(a1.get("row").asInt()).isEqualTo(4);
+        assertThat(a1.get("row").asInt()).isEqualTo(5);
         assertThat(a1.at("/changes/0/before/asWritten").asText()).isEqualTo("100%");
         assertThat(a1.at("/changes/0/after/asWritten").asText()).isEqualTo("≥ 95%");
         JsonNode a2 = preview.get("changes").get(1);
@@ -148,7 +173,7 @@ class ImportTest {
         assertThat(payload(STRATEGY + ".A.2", "IndicatorReassigned").get("toAgencyId").asText()).isEqualTo("so-noi-vu");
         JsonNode meta = json.readTree(jdbc.queryForObject("select convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
                 + "where aggregate_identifier = ? and payload_type like '%IndicatorTargetRevised'", String.class, STRATEGY + ".A.1"));
-        assertThat(meta.get("importRow").asInt()).isEqualTo(4); // title row, blank row, header, then A.1
+        assertThat(meta.get("importRow").asInt()).isEqualTo(5); // title row, blank row, header, heading A, then A.1
         assertThat(meta.get("importSha256").asText()).matches("[0-9a-f]{64}");
         // the original file puts both rows back, again as revisions: the other tests see the plan as written
         assertThat(ok(upload("/api/imports/indicators?planId=" + STRATEGY, "1305-phu-luc-I.xlsx", originalStrategyIndicators()))

@@ -75,7 +75,7 @@ class IndicatorTest {
 
     private static IndicatorDefined defined(Measure measure, List<Target> targets) {
         return new IndicatorDefined(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số", measure,
-                Direction.INCREASE, null, null, targets, "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31));
+                Direction.INCREASE, null, null, targets, "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), List.of());
     }
 
     private static IndicatorDefined coverage() {
@@ -327,7 +327,7 @@ class IndicatorTest {
         fixture.givenNoPriorActivity()
                 .when(new IndicatorCommands.DefineIndicator(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số",
                         Measure.of(MeasureKind.PERCENT), Direction.INCREASE, null, null, List.of(ceiling), "so-khcn", "so-khcn",
-                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)))
+                        LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), List.of()))
                 .expectException(violation("targets[0].comparator", "a target <= does not fit an indicator whose direction is INCREASE"));
         fixture.given(coverage())
                 .when(new ReviseIndicatorTarget(ID, null, ceiling, "điều chỉnh", "QĐ điều chỉnh"))
@@ -346,7 +346,7 @@ class IndicatorTest {
     private static IndicatorCommands.DefineIndicator defineCoverage() {
         return new IndicatorCommands.DefineIndicator(ID, "QD-1305-2025", "A.1", "Tỷ lệ phủ sóng 5G trên địa bàn", "% dân số",
                 Measure.of(MeasureKind.PERCENT), Direction.INCREASE, null, null, List.of(COVERAGE_2025), "so-khcn", "so-khcn",
-                LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31));
+                LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31), List.of());
     }
 
     /**

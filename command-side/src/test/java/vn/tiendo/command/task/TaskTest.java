@@ -32,7 +32,7 @@ class TaskTest {
     private static final TaskDeadline DEC_2025 = TaskDeadline.due(LocalDate.of(2025, 12, 31), "Tháng 12/2025");
     private static final TaskAssigned ASSIGNED = new TaskAssigned(ID, "QD-1305-2025",
             "Xây dựng Kiến trúc chính quyền điện tử, chính quyền số tỉnh Bắc Ninh", "so-khcn", List.of("van-phong-ubnd-tinh"),
-            DEC_2025, "Kiến trúc được phê duyệt");
+            DEC_2025, "Kiến trúc được phê duyệt", List.of());
 
     private AggregateTestFixture<Task> fixture;
 
@@ -44,11 +44,11 @@ class TaskTest {
     @Test
     void assigningNeedsADueDateUnlessRecurring() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of(), new TaskDeadline(null, null, "?"), null))
+                .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of(), new TaskDeadline(null, null, "?"), null, List.of()))
                 .expectException(violation("deadline.dueDate", "a task needs a due date unless it is ONGOING, YEARLY or AS_DIRECTED"));
         fixture.givenNoPriorActivity()
                 .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of(),
-                        new TaskDeadline(null, TaskDeadline.Recurrence.ONGOING, "Thường xuyên"), null))
+                        new TaskDeadline(null, TaskDeadline.Recurrence.ONGOING, "Thường xuyên"), null, List.of()))
                 .expectSuccessfulHandlerExecution();
     }
 
@@ -129,7 +129,7 @@ class TaskTest {
     @Test
     void theLeadCannotAlsoCoordinate() {
         fixture.givenNoPriorActivity()
-                .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of("so-khcn"), DEC_2025, null))
+                .when(new AssignTask(ID, "QD-1305-2025", "nội dung", "so-khcn", List.of("so-khcn"), DEC_2025, null, List.of()))
                 .expectException(violation("coordinatingAgencyIds", "the lead agency cannot also coordinate"));
     }
 }

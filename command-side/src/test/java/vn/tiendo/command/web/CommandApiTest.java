@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.tiendo.command.CommandSideTest;
 
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,6 +90,21 @@ class CommandApiTest {
         assertThat(payloadType).isEqualTo("vn.tiendo.events.indicator.IndicatorProgressReported@1");
         assertThat(jdbc.queryForObject("select data_type from information_schema.columns where table_schema = 'event_store' "
                 + "and table_name = 'domain_event_entry' and column_name = 'payload'", String.class)).isEqualTo("bytea");
+    }
+
+    /** The same Vietnamese name typed decomposed (NFD) is stored composed: one spelling in every event. */
+    @Test
+    void decomposedTextIsStoredComposed() throws Exception {
+        String composed = "Phòng Văn hóa, Khoa học và Thông tin";
+        String decomposed = Normalizer.normalize(composed, Normalizer.Form.NFD);
+        assertThat(decomposed).isNotEqualTo(composed);
+        String agencyId = "phong-vhkhtt-" + suffix;
+        assertThat(post("/api/agencies", """
+                {"agencyId":"%s","name":"%s","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh-%s"}""".formatted(agencyId, decomposed, suffix), null)
+                .getStatusCode().value()).isEqualTo(201);
+        String stored = jdbc.queryForObject("select convert_from(payload, 'UTF8')::jsonb ->> 'name' from event_store.domain_event_entry "
+                + "where aggregate_identifier = ?", String.class, agencyId);
+        assertThat(stored).isEqualTo(composed);
     }
 
     @Test

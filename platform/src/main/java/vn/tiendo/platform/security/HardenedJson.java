@@ -14,11 +14,12 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
+import java.text.Normalizer;
 import java.util.List;
 
 /**
  * Request bodies are read by a copy of the application's JSON mapper that refuses control characters and overlong
- * strings in every field (naming the field), and bounds nesting and number length. Only request bodies: events already
+ * strings in every field (naming the field), bounds nesting and number length, and stores text composed (NFC). Only request bodies: events already
  * stored are read by Axon's own mapper, unchanged, so that no history becomes unreadable.
  */
 @Configuration
@@ -63,7 +64,9 @@ public class HardenedJson implements WebMvcConfigurer {
             if (violation.isPresent()) {
                 throw refused(p, violation.get());
             }
-            return value;
+            // one spelling per text: Vietnamese typed decomposed (NFD, as macOS and some forms send it) is stored
+            // composed, so the same name in either form is the same name in every event, comparison and export
+            return Normalizer.isNormalized(value, Normalizer.Form.NFC) ? value : Normalizer.normalize(value, Normalizer.Form.NFC);
         }
 
         private static JsonMappingException refused(JsonParser p, String message) {

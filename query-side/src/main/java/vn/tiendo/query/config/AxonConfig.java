@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.tiendo.platform.database.CreateDatabaseIfMissing;
+import vn.tiendo.events.upcasting.EventUpcasters;
 import vn.tiendo.shared.EventStoreSchema;
 
 import java.time.Duration;
@@ -52,6 +53,12 @@ public class AxonConfig {
     public ConfigurerModule parkFailedEvents() {
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance()));
+    }
+
+    /** Stored events of an older revision are read in their current shape, by projections and auditors alike. */
+    @Bean
+    public ConfigurerModule eventUpcasters() {
+        return configurer -> EventUpcasters.all().forEach(upcaster -> configurer.registerEventUpcaster(c -> upcaster));
     }
 
     @Bean

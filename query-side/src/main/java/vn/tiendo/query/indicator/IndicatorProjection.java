@@ -54,11 +54,11 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorDefined e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("insert into projection.indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
-                        + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at, defined_at) "
-                        + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)",
+                        + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at, defined_at, "
+                        + "group_path) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
                 json.write(e.baseline()), e.baselineAsWritten(), json.write(e.targets()), e.leadAgencyId(),
-                e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt), utc(recordedAt));
+                e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt), utc(recordedAt), json.write(e.groupPath()));
         snapshot(e.indicatorId(), recordedAt);
     }
 

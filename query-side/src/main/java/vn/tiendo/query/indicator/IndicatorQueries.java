@@ -39,6 +39,8 @@ public class IndicatorQueries {
 
     private static final TypeReference<List<EvidenceRef>> EVIDENCE = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> GROUP_PATH = new TypeReference<>() {
+    };
     private static final TypeReference<List<StatusRules.Reported>> REPORTS = new TypeReference<>() {
     };
 
@@ -56,7 +58,7 @@ public class IndicatorQueries {
                            where recorded_at <= ? order by indicator_id, period, version desc) h)
             """;
     private static final String SELECT = """
-            select i.*, i.targets::text as targets_json, a.name as lead_agency_name,
+            select i.*, i.targets::text as targets_json, coalesce(i.group_path, '[]')::text as group_path_json, a.name as lead_agency_name,
                    pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved,
                    (select jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value))
                     from p r where r.indicator_id = i.indicator_id)::text as reports_json
@@ -231,7 +233,8 @@ public class IndicatorQueries {
         List<StatusRules.Milestone> milestones = StatusRules.milestones(measure, baseline, targets, planStart, reports, today);
         return new IndicatorView.Status(rs.getString("indicator_id"), rs.getString("plan_id"), planStart,
                 rs.getObject("plan_end", LocalDate.class), rs.getString("code"),
-                rs.getString("name"), rs.getString("unit"), measure, Direction.valueOf(rs.getString("direction")),
+                rs.getString("name"), json.read(rs.getString("group_path_json"), GROUP_PATH), rs.getString("unit"), measure,
+                Direction.valueOf(rs.getString("direction")),
                 rs.getString("lead_agency_id"), rs.getString("lead_agency_name"), rs.getString("monitoring_agency_id"),
                 baseline, rs.getString("baseline_as_written"), targets, reported != null || askedPeriod != null ? period.code() : null,
                 value, a.target(), a.expected(), a.status(), a.status().label(),

@@ -25,7 +25,8 @@ public final class IndicatorView {
      * {@code approved}; null when nothing is reported) (the latest reported one unless asked) and its status;
      * {@code milestones}: every target judged on its own, so that a missed 2025 target stays visible in 2026.
      */
-    public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name, String unit, Measure measure,
+    public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name,
+                         List<String> groupPath, String unit, Measure measure,
                          Direction direction, String leadAgencyId, String leadAgencyName, String monitoringAgencyId,
                          MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
                          String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,

@@ -32,7 +32,8 @@ public class TaskQueries {
                            where recorded_at <= ? order by task_id, version desc) h)
             """;
     private static final String SELECT = """
-            select t.*, t.coordinating_agency_ids::text as coordinators_json, a.name as lead_agency_name
+            select t.*, t.coordinating_agency_ids::text as coordinators_json, coalesce(t.group_path, '[]')::text as group_path_json,
+                   a.name as lead_agency_name
             from t left join projection.agency a on a.agency_id = t.lead_agency_id
             where true
             """;
@@ -123,7 +124,7 @@ public class TaskQueries {
         LocalDate completedOn = rs.getObject("completed_on", LocalDate.class);
         boolean cancelled = rs.getBoolean("cancelled");
         TaskStatus status = StatusRules.taskStatus(deadline, percent, completedOn, cancelled, today);
-        return new TaskView(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("content"),
+        return new TaskView(rs.getString("task_id"), rs.getString("plan_id"), rs.getString("content"), json.read(rs.getString("group_path_json"), IDS),
                 rs.getString("lead_agency_id"), rs.getString("lead_agency_name"), json.read(rs.getString("coordinators_json"), IDS),
                 deadline, rs.getString("expected_product"), percent, rs.getString("last_reported_period"),
                 rs.getObject("last_reported_at", OffsetDateTime.class), rs.getString("last_reported_by"), rs.getString("last_report_id"),

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A task as it stands, with its status on today's date; {@code lastReportApproved} is false for a draft. */
-public record TaskView(String taskId, String planId, String content, String leadAgencyId, String leadAgencyName,
+public record TaskView(String taskId, String planId, String content, List<String> groupPath, String leadAgencyId, String leadAgencyName,
                        List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct,
                        int percentComplete, String lastReportedPeriod, OffsetDateTime lastReportedAt, String lastReportedBy,
                        String lastReportId, boolean lastReportApproved,
