@@ -22,6 +22,7 @@ import vn.tiendo.query.status.StatusRules;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -179,8 +180,9 @@ public class AnomalyDetector {
             }
         }
 
-        /** One flag per actor, with their first burst of corrections within the window. */
-        void manyCorrections() {
+        /** One flag per actor, with their first burst of corrections within the window (computed anew on each answer). */
+        List<Anomaly> manyCorrections() {
+            List<Anomaly> bursts = new ArrayList<>();
             correctionsByActor.forEach((actor, corrections) -> {
                 for (int start = 0; start < corrections.size(); start++) {
                     Instant windowEnd = corrections.get(start).recordedAt().plus(rules.correctionsWindowDays(), ChronoUnit.DAYS);
@@ -190,13 +192,14 @@ public class AnomalyDetector {
                     }
                     if (end - start >= rules.correctionsPerActor()) {
                         List<Seen> burst = corrections.subList(start, end);
-                        found.add(new Anomaly(AnomalyRule.MANY_CORRECTIONS, null, actor + " made " + burst.size() + " corrections within "
+                        bursts.add(new Anomaly(AnomalyRule.MANY_CORRECTIONS, null, actor + " made " + burst.size() + " corrections within "
                                 + rules.correctionsWindowDays() + " days", burst.stream().map(Seen::id).toList(),
                                 burst.get(burst.size() - 1).recordedAt(), actor));
                         return;
                     }
                 }
             });
+            return bursts;
         }
 
         private void flag(AnomalyRule rule, Seen e, String description, List<String> events) {
@@ -207,6 +210,9 @@ public class AnomalyDetector {
     private final StoredEvents storedEvents;
     private final AnomalyRules rules;
     private final Clock clock;
+    /** The whole history's reading, kept between answers and carried on with what was recorded since. */
+    private Scan history;
+    private long historyUpTo;
 
     public AnomalyDetector(StoredEvents storedEvents, AnomalyRules rules, Clock clock) {
         this.storedEvents = storedEvents;
@@ -214,17 +220,43 @@ public class AnomalyDetector {
         this.clock = clock;
     }
 
-    /** Every flag in the history, or in one record's history ({@code aggregateId} not null), oldest first. */
+    /**
+     * Every flag in the history, or in one record's history ({@code aggregateId} not null), oldest first. The whole
+     * history is read once and kept: each answer reads only the events recorded since the last one, as far as every
+     * event is surely committed (the flags only grow as events are read, so nothing read before needs reading again).
+     * While a transaction is still open below the newest events (an import), that answer reads everything afresh.
+     */
     public List<Anomaly> detect(String aggregateId) {
-        Scan scan = new Scan();
-        if (aggregateId == null) {
-            storedEvents.all(scan::read);
-        } else {
+        if (aggregateId != null) {
+            Scan scan = new Scan();
             storedEvents.ofRecord(aggregateId, scan::read);
+            return answer(scan);
         }
-        scan.manyCorrections();
-        scan.found.sort(Comparator.comparing(Anomaly::recordedAt));
-        return scan.found;
+        synchronized (this) {
+            if (history == null) {
+                history = new Scan();
+                historyUpTo = 0;
+            }
+            long committed = storedEvents.committedUpTo(historyUpTo, clock.instant().minus(IN_FLIGHT));
+            storedEvents.between(historyUpTo, committed, history::read);
+            historyUpTo = Math.max(historyUpTo, committed);
+            if (committed < storedEvents.head()) {
+                Scan scan = new Scan();
+                storedEvents.all(scan::read);
+                return answer(scan);
+            }
+            return answer(history);
+        }
+    }
+
+    /** How long a gap in the global indexes is taken for a transaction still in flight (as for checkpoints). */
+    static final Duration IN_FLIGHT = TamperEvidence.IN_FLIGHT;
+
+    private static List<Anomaly> answer(Scan scan) {
+        List<Anomaly> all = new ArrayList<>(scan.found);
+        all.addAll(scan.manyCorrections());
+        all.sort(Comparator.comparing(Anomaly::recordedAt));
+        return all;
     }
 
     /** True when the new target asks less than the old one. */

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.query.web.BadQuery;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.platform.web.ProblemDetails;
 import vn.tiendo.query.web.Page;
@@ -74,12 +75,17 @@ public class AuditController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "Recompute every event's hash and chain, and the latest checkpoints; optionally check a published "
+    @Operation(summary = "Recompute each event's hash and chain, the checkpoints and the witness file: from where the last intact "
+            + "verification stopped (mode=incremental, the default) or every event (mode=full); optionally check a published "
             + "checkpoint (upToGlobalIndex, merkleRoot, eventCount). Names the first broken link.")
     public TamperEvidence.Report verify(@RequestParam(required = false) Long upToGlobalIndex,
                                         @RequestParam(required = false) String merkleRoot,
-                                        @RequestParam(required = false) Long eventCount) {
-        return tamperEvidence.verify(upToGlobalIndex, merkleRoot, eventCount);
+                                        @RequestParam(required = false) Long eventCount,
+                                        @RequestParam(defaultValue = "incremental") String mode) {
+        if (!mode.equals("incremental") && !mode.equals("full")) {
+            throw new BadQuery("mode", "«" + mode + "» is not a verification mode: incremental or full");
+        }
+        return tamperEvidence.verify(upToGlobalIndex, merkleRoot, eventCount, mode.equals("full"));
     }
 
     @PostMapping("/checkpoints")

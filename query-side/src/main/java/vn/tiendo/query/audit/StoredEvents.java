@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,10 @@ import vn.tiendo.events.common.RecordEvent;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -45,12 +50,18 @@ public class StoredEvents {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
-    private final Configuration axon;
+    private final Supplier<EventUpcaster> upcasters;
 
+    @Autowired
     public StoredEvents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
+        this(jdbc, serializer, axon::upcasterChain);
+    }
+
+    /** Outside Spring (the benchmarks): the serializer and upcasters given. */
+    StoredEvents(JdbcTemplate jdbc, Serializer serializer, Supplier<EventUpcaster> upcasters) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.axon = axon;
+        this.upcasters = upcasters;
     }
 
     /** The events of one plan, agency, indicator or task, in their order. */
@@ -67,6 +78,33 @@ public class StoredEvents {
         });
     }
 
+    /** The events after {@code afterGlobalIndex} up to {@code upToGlobalIndex}, in the order the store recorded them. */
+    public void between(long afterGlobalIndex, long upToGlobalIndex, Consumer<Stored> each) {
+        jdbc.query(COLUMNS + "where global_index > ? and global_index <= ? order by global_index", rs -> {
+            decode(rs, each);
+        }, afterGlobalIndex, upToGlobalIndex);
+    }
+
+    /** The highest global index stored now. */
+    public long head() {
+        return jdbc.queryForObject("select coalesce(max(global_index), 0) from event_store.domain_event_entry", Long.class);
+    }
+
+    /**
+     * The highest global index up to which every event is surely committed: a transaction still open (a long import)
+     * has taken indexes it has not committed yet and shows as a gap followed by events recorded since
+     * {@code recentSince}; the answer stops before the first such gap after {@code afterGlobalIndex}.
+     */
+    public long committedUpTo(long afterGlobalIndex, Instant recentSince) {
+        Long gap = jdbc.queryForObject("select min(previous) from (select global_index, time_stamp, "
+                + "lag(global_index) over (order by global_index) as previous from event_store.domain_event_entry "
+                + "where global_index >= ?) e "
+                + "where previous is not null and global_index > previous + 1 and cast(time_stamp as timestamptz) > ?", Long.class,
+                afterGlobalIndex, recentSince.atOffset(ZoneOffset.UTC));
+        long head = head();
+        return gap == null ? head : Math.min(gap, head);
+    }
+
     /** An upcaster may turn one stored row into none (a dropped event type) or several. */
     private void decode(ResultSet rs, Consumer<Stored> each) throws SQLException {
         GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregate_identifier"),
@@ -74,7 +112,7 @@ public class StoredEvents {
                 rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data"));
         long globalIndex = rs.getLong("global_index");
         String recordedAt = rs.getString("time_stamp");
-        EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, axon.upcasterChain())
+        EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer, upcasters.get())
                 .forEachRemaining(message -> each.accept(new Stored(globalIndex, recordedAt, message)));
     }
 }

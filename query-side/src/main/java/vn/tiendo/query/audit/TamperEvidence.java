@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import vn.tiendo.shared.EventHash;
+import vn.tiendo.shared.MerkleFrontier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -26,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Verifies the event store's hash chains and checkpoints, and makes checkpoints: a Merkle root over every event
@@ -76,8 +80,22 @@ public class TamperEvidence {
     public record WitnessCheck(String file, int checkpoints, boolean holds, List<String> problems, WitnessDifference firstDifference) {
     }
 
-    public record Report(boolean intact, long eventsChecked, long streams, ChainScan.Broken firstBroken, List<ChainScan.Broken> broken,
-                         List<CheckpointCheck> checkpoints, WitnessCheck witness, Instant verifiedAt) {
+    /**
+     * {@code mode}: {@code full} (every event read and rehashed) or {@code incremental} (the events after
+     * {@code fromGlobalIndex}, where the last intact verification stopped at a checkpoint, at {@code previouslyVerifiedAt});
+     * {@code eventsChecked}: rehashed in this pass; {@code eventsCovered}: all the verdict speaks for; {@code why}: why
+     * a full pass was made.
+     */
+    public record Report(boolean intact, String mode, Long fromGlobalIndex, Instant previouslyVerifiedAt, long eventsChecked,
+                         long eventsCovered, long streams, ChainScan.Broken firstBroken, List<ChainScan.Broken> broken,
+                         List<CheckpointCheck> checkpoints, WitnessCheck witness, Instant verifiedAt, String why) {
+    }
+
+    /** Another verification is running in this process; its answer will be ready shortly. */
+    public static class VerificationRunning extends RuntimeException {
+        public VerificationRunning() {
+            super("another verification is running; ask again in a moment");
+        }
     }
 
     /** The chain is broken: no checkpoint may vouch for it. */
@@ -107,9 +125,12 @@ public class TamperEvidence {
     private final CheckpointSigner signer;
     private final Witness witness;
     private final boolean eventsInAxonServer;
+    private final VerifiedPoints points;
+    private final ReentrantLock verifying = new ReentrantLock();
 
     public TamperEvidence(ChainScan chains, JdbcTemplate jdbc, Clock clock, CheckpointSigner signer, Witness witness,
-                          @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer) {
+                          @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer, VerifiedPoints points) {
+        this.points = points;
         this.chains = chains;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -126,21 +147,141 @@ public class TamperEvidence {
 
     /** Verifies every chain, the latest stored checkpoints, the witness file, and optionally a checkpoint held outside. */
     public Report verify(Long externalUpTo, String externalRoot, Long externalCount) {
+        return verify(externalUpTo, externalRoot, externalCount, true);
+    }
+
+    /**
+     * Verifies the store: from where the last intact verification stopped ({@code full} false, the default for people
+     * and pages) when nothing up to there was added, removed or written again since, else every event. One verification
+     * at a time; a caller waits up to a minute for the one running.
+     */
+    public Report verify(Long externalUpTo, String externalRoot, Long externalCount, boolean full) {
         requireReadableStore();
-        ChainScan.Result scan = chains.scan();
+        try {
+            if (!verifying.tryLock(1, TimeUnit.MINUTES)) {
+                throw new VerificationRunning();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VerificationRunning();
+        }
+        try {
+            String why = full ? "asked for" : externalRoot != null ? "a checkpoint held outside was given" : null;
+            if (why == null) {
+                Optional<VerifiedPoints.Point> point = points.load();
+                if (point.isEmpty()) {
+                    why = "no earlier verification to go on from";
+                } else {
+                    why = points.whyNotFrom(point.get(), checkpoint(point.get().checkpointId()).orElse(null));
+                    Witness.Prefix read = witness.kept() && point.get().witnessOffset() != null
+                            ? witness.prefix(point.get().witnessOffset()) : null;
+                    if (why == null && witness.kept() && point.get().witnessOffset() != null
+                            && (read == null || !read.digest().equals(point.get().witnessDigest()))) {
+                        why = "the witness file changed before where the last verification read it";
+                    }
+                    if (why == null) {
+                        return incremental(point.get(), read == null ? 0 : read.lines());
+                    }
+                }
+            }
+            return fullVerification(externalUpTo, externalRoot, externalCount, why);
+        } finally {
+            verifying.unlock();
+        }
+    }
+
+    private Report fullVerification(Long externalUpTo, String externalRoot, Long externalCount, String why) {
+        List<Checkpoint> stored = latest(CHECKPOINTS_VERIFIED);
+        long pointAt = stored.isEmpty() ? Long.MAX_VALUE : stored.get(0).upToGlobalIndex();
+        ChainScan.Result scan = chains.scan(Long.MIN_VALUE, Map.of(), pointAt);
         List<CheckpointCheck> checks = new ArrayList<>();
-        for (Checkpoint c : latest(CHECKPOINTS_VERIFIED)) {
+        for (Checkpoint c : stored) {
             Boolean signature = c.signature() == null ? null : signer.holds(c.signed(), c.keyId(), c.signature());
             checks.add(check(scan, c.checkpointId(), c.upToGlobalIndex(), c.eventCount(), c.merkleRoot(), signature));
         }
         if (externalUpTo != null && externalRoot != null) {
             checks.add(check(scan, null, externalUpTo, externalCount == null ? -1 : externalCount, externalRoot, null));
         }
-        WitnessCheck witnessCheck = witness.kept() ? checkWitness(scan) : null;
+        List<Witness.Line> lines = witness.kept() ? witness.readFrom(0) : List.of();
+        WitnessCheck witnessCheck = witness.kept() ? checkWitness(scan, lines, new MerkleFrontier(), null, Long.MIN_VALUE, Long.MIN_VALUE) : null;
         boolean intact = scan.broken().isEmpty() && checks.stream().allMatch(CheckpointCheck::holds)
                 && (witnessCheck == null || witnessCheck.holds());
-        return new Report(intact, scan.events(), scan.streams(), scan.broken().isEmpty() ? null : scan.broken().get(0),
-                scan.broken(), checks, witnessCheck, clock.instant());
+        if (intact && !stored.isEmpty() && scan.tailsAt() != null) {
+            Checkpoint last = stored.get(0);
+            MerkleFrontier frontier = new MerkleFrontier();
+            for (int i = 0; i < scan.globalIndexes().size() && scan.globalIndexes().get(i) <= last.upToGlobalIndex(); i++) {
+                frontier.add(scan.hashes().get(i));
+            }
+            Long offset = witnessOffsetAfter(lines, last.checkpointId());
+            points.save(new VerifiedPoints.Point(last.checkpointId(), last.upToGlobalIndex(), frontier.size(), frontier, scan.tailsAt(),
+                    scan.snapshotXmax(), offset, offset == null ? null : witness.prefixDigest(offset), clock.instant()));
+        }
+        return new Report(intact, "full", null, null, scan.events(), scan.events(), scan.streams(),
+                scan.broken().isEmpty() ? null : scan.broken().get(0), scan.broken(), checks, witnessCheck, clock.instant(), why);
+    }
+
+    /**
+     * The events after the last verified point only: each stream goes on from its verified tail, the Merkle frontier
+     * from the verified root, and each checkpoint made since is checked where the events reach it.
+     */
+    private Report incremental(VerifiedPoints.Point point, long witnessLinesBefore) {
+        List<Checkpoint> newer = new ArrayList<>(latest(CHECKPOINTS_VERIFIED).stream()
+                .filter(c -> c.upToGlobalIndex() > point.upToGlobalIndex()).toList());
+        Collections.reverse(newer);
+        long pointAt = newer.isEmpty() ? Long.MAX_VALUE : newer.get(newer.size() - 1).upToGlobalIndex();
+        ChainScan.Result scan = chains.scan(point.upToGlobalIndex(), point.tails(), pointAt);
+        MerkleFrontier frontier = point.frontier().copy();
+        MerkleFrontier atLast = null;
+        List<CheckpointCheck> checks = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i <= scan.globalIndexes().size(); i++) {
+            long globalIndex = i < scan.globalIndexes().size() ? scan.globalIndexes().get(i) : Long.MAX_VALUE;
+            while (next < newer.size() && globalIndex > newer.get(next).upToGlobalIndex()) {
+                Checkpoint c = newer.get(next++);
+                Boolean signature = c.signature() == null ? null : signer.holds(c.signed(), c.keyId(), c.signature());
+                String root = frontier.root();
+                boolean rootHolds = root.equals(c.merkleRoot()) && frontier.size() == c.eventCount();
+                checks.add(new CheckpointCheck(c.checkpointId(), c.upToGlobalIndex(), c.eventCount(), frontier.size(), c.merkleRoot(), root,
+                        rootHolds, signature, rootHolds && !Boolean.FALSE.equals(signature)));
+                if (next == newer.size()) {
+                    atLast = frontier.copy();
+                }
+            }
+            if (i < scan.globalIndexes().size()) {
+                frontier.add(scan.hashes().get(i));
+            }
+        }
+        List<Witness.Line> lines = witness.kept() ? witness.readFrom(point.witnessOffset() == null ? 0 : point.witnessOffset()) : List.of();
+        WitnessCheck witnessCheck = !witness.kept() ? null : point.witnessOffset() == null
+                ? checkWitness(scan, lines, new MerkleFrontier(), null, Long.MIN_VALUE, point.upToGlobalIndex())
+                : checkWitness(scan, lines, point.frontier().copy(), point.frontier().root(), point.upToGlobalIndex(), point.upToGlobalIndex());
+        if (witnessCheck != null) {
+            // the file's lines in all, those read before included
+            witnessCheck = new WitnessCheck(witnessCheck.file(), (int) (witnessLinesBefore + witnessCheck.checkpoints()),
+                    witnessCheck.holds(), witnessCheck.problems(), witnessCheck.firstDifference());
+        }
+        boolean intact = scan.broken().isEmpty() && checks.stream().allMatch(CheckpointCheck::holds)
+                && (witnessCheck == null || witnessCheck.holds());
+        if (intact && atLast != null && scan.tailsAt() != null) {
+            Checkpoint last = newer.get(newer.size() - 1);
+            Long offset = witness.kept() ? witnessOffsetAfter(lines, last.checkpointId()) : null;
+            points.save(new VerifiedPoints.Point(last.checkpointId(), last.upToGlobalIndex(), atLast.size(), atLast, scan.tailsAt(),
+                    scan.snapshotXmax(), offset, offset == null ? null : witness.prefixDigest(offset), clock.instant()));
+        }
+        return new Report(intact, "incremental", point.upToGlobalIndex(), point.verifiedAt(), scan.events(),
+                point.eventCount() + scan.events(), scan.streams(), scan.broken().isEmpty() ? null : scan.broken().get(0), scan.broken(),
+                checks, witnessCheck, clock.instant(), null);
+    }
+
+    private static Long witnessOffsetAfter(List<Witness.Line> lines, long checkpointId) {
+        return lines.stream().filter(l -> l.entry().checkpointId() == checkpointId).map(Witness.Line::endOffset).findFirst().orElse(null);
+    }
+
+    private Optional<Checkpoint> checkpoint(long checkpointId) {
+        return jdbc.query("select * from audit.checkpoint where checkpoint_id = ?", (rs, i) -> new Checkpoint(
+                rs.getLong("checkpoint_id"), rs.getLong("up_to_global_index"), rs.getLong("event_count"), rs.getString("merkle_root"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("previous_root"), rs.getString("events_digest"),
+                rs.getString("key_id"), rs.getString("signature")), checkpointId).stream().findFirst();
     }
 
     /**
@@ -261,7 +402,7 @@ public class TamperEvidence {
         List<Long> indexes = scan.globalIndexes().subList(0, end);
         return new ChainScan.Result(end, scan.streams(), end == 0 ? 0 : indexes.get(end - 1),
                 scan.broken().stream().filter(b -> b.globalIndex() <= horizon).toList(), indexes,
-                scan.eventIdentifiers().subList(0, end), scan.hashes().subList(0, end));
+                scan.eventIdentifiers().subList(0, end), scan.hashes().subList(0, end), null, scan.snapshotXmax());
     }
 
     /** What a checkpoint's signature covers, in one line. */
@@ -270,18 +411,22 @@ public class TamperEvidence {
                 previousRoot == null ? "" : previousRoot, createdAt, eventsDigest == null ? "" : eventsDigest);
     }
 
-    private WitnessCheck checkWitness(ChainScan.Result scan) {
-        List<Witness.Entry> entries = witness.read();
+    /**
+     * The witness lines read ({@code lines}) against the events this pass read ({@code scan}): each line's signature, that
+     * it extends the one before ({@code previousRoot}, {@code upTo}: where the lines before it left off), its digest, its
+     * root over every witnessed hash (the frontier goes on from {@code witnessed}), and each event it lists after
+     * {@code verifiedUpTo} (the events before were compared by an earlier pass) against the stored one.
+     */
+    private WitnessCheck checkWitness(ChainScan.Result scan, List<Witness.Line> lines, MerkleFrontier witnessed, String previousRoot,
+                                      long upTo, long verifiedUpTo) {
+        List<Witness.Entry> entries = lines.stream().map(Witness.Line::entry).toList();
         Map<Long, Integer> position = new HashMap<>();
         for (int i = 0; i < scan.globalIndexes().size(); i++) {
             position.put(scan.globalIndexes().get(i), i);
         }
         List<String> problems = new ArrayList<>();
-        List<String> seenHashes = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         WitnessDifference first = null;
-        String previousRoot = null;
-        long upTo = Long.MIN_VALUE;
         for (Witness.Entry e : entries) {
             String label = "checkpoint #" + e.checkpointId() + " in the witness file";
             if (!signer.holds(signed(e.checkpointId(), e.upToGlobalIndex(), e.eventCount(), e.merkleRoot(), e.previousRoot(), e.createdAt(),
@@ -295,8 +440,11 @@ public class TamperEvidence {
                 problems.add(label + ": its events do not match their digest");
             }
             for (Witness.Seen event : e.events()) {
-                seenHashes.add(event.hash());
+                witnessed.add(event.hash());
                 seen.add(event.globalIndex());
+                if (event.globalIndex() <= verifiedUpTo) {
+                    continue;
+                }
                 Integer at = position.get(event.globalIndex());
                 String problem = at == null || !scan.eventIdentifiers().get(at).equals(event.eventIdentifier())
                         ? "the event is gone from the store"
@@ -307,7 +455,7 @@ public class TamperEvidence {
                     first = named(e.checkpointId(), event.globalIndex(), event.eventIdentifier(), problem);
                 }
             }
-            if (seenHashes.size() != e.eventCount() || !EventHash.merkleRoot(seenHashes).equals(e.merkleRoot())) {
+            if (witnessed.size() != e.eventCount() || !witnessed.root().equals(e.merkleRoot())) {
                 problems.add(label + ": its root is not the root of the events the file lists up to it");
             }
             previousRoot = e.merkleRoot();

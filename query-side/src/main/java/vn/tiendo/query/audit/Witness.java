@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,19 +70,82 @@ public class Witness {
         }
     }
 
+    /** One line and the byte offset just after it, where reading can go on next time. */
+    public record Line(Entry entry, long endOffset) {
+    }
+
     /** Every line, oldest first; none when the file does not exist yet. */
     public List<Entry> read() {
+        return readFrom(0).stream().map(Line::entry).toList();
+    }
+
+    /** The file's first bytes: their SHA-256, and how many lines (checkpoints) they hold. */
+    public record Prefix(String digest, long lines) {
+    }
+
+    /** SHA-256 of the file's first {@code length} bytes; see {@link #prefix}. */
+    public String prefixDigest(long length) {
+        Prefix prefix = prefix(length);
+        return prefix == null ? null : prefix.digest();
+    }
+
+    /**
+     * The file's first {@code length} bytes, or null when it is shorter: a file read before has changed before where
+     * it was read when the digest is not the one taken then.
+     */
+    public Prefix prefix(long length) {
+        if (file == null || !Files.exists(file)) {
+            return null;
+        }
+        try (var in = Files.newInputStream(file)) {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            long left = length;
+            long lines = 0;
+            while (left > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    return null;
+                }
+                sha.update(buffer, 0, read);
+                for (int i = 0; i < read; i++) {
+                    lines += buffer[i] == '\n' ? 1 : 0;
+                }
+                left -= read;
+            }
+            return new Prefix(HexFormat.of().formatHex(sha.digest()), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the witness file " + file + " cannot be read", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The lines that begin at or after byte {@code offset} (the end of a line read before), oldest first. */
+    public List<Line> readFrom(long offset) {
         if (file == null || !Files.exists(file)) {
             return List.of();
         }
-        try {
-            List<Entry> entries = new ArrayList<>();
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!line.isBlank()) {
-                    entries.add(json.readValue(line, Entry.class));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (offset > size) {
+                throw new IllegalStateException("the witness file " + file + " is shorter than when it was last read: it was cut");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate((int) (size - offset));
+            channel.read(buffer, offset);
+            byte[] bytes = buffer.array();
+            List<Line> lines = new ArrayList<>();
+            int start = 0;
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n') {
+                    String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                    if (!line.isBlank()) {
+                        lines.add(new Line(json.readValue(line, Entry.class), offset + i + 1));
+                    }
+                    start = i + 1;
                 }
             }
-            return entries;
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("the witness file " + file + " cannot be read", e);
         }

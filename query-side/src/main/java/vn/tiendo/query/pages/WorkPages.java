@@ -113,7 +113,7 @@ public class WorkPages {
         model.addAttribute("anomalyCount", flags.size());
         model.addAttribute("checkpoints", tamperEvidence.latest(10));
         if (verify) {
-            model.addAttribute("verification", tamperEvidence.verify(null, null, null));
+            model.addAttribute("verification", tamperEvidence.verify(null, null, null, false));
         }
         model.addAttribute("mayCheckpoint", PlatformUser.current().roles().stream()
                 .anyMatch(r -> r == Role.AUDITOR || r == Role.ADMIN));

@@ -2,11 +2,15 @@ package vn.tiendo.query.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -24,6 +28,14 @@ import static vn.tiendo.platform.web.ProblemDetails.problem;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** A body field that fails its constraint (the administrators' forms): 400 naming each. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return ProblemDetails.answer(ProblemDetails.invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ProblemDetails.FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))).toList()));
+    }
 
     @ExceptionHandler(BadQuery.class)
     ResponseEntity<ProblemDetail> badQuery(BadQuery e) {
@@ -49,6 +61,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notVerifiable(TamperEvidence.NotVerifiable e) {
         return answer(problem(HttpStatus.SERVICE_UNAVAILABLE, "not-verifiable",
                 "Không kiểm chứng được ở chế độ này / Cannot verify in this mode", e.getMessage()));
+    }
+
+    /** One verification at a time: the next waits a minute for the running one, then hears this. */
+    @ExceptionHandler(TamperEvidence.VerificationRunning.class)
+    ResponseEntity<ProblemDetail> verificationRunning(TamperEvidence.VerificationRunning e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "30").body(problem(HttpStatus.CONFLICT,
+                "verification-running", "Đang kiểm chứng / A verification is running", e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AxonServerModeVerificationTest {
 
-    private final TamperEvidence inAxonServerMode = new TamperEvidence(null, null, Clock.systemUTC(), null, null, true);
+    private final TamperEvidence inAxonServerMode = new TamperEvidence(null, null, Clock.systemUTC(), null, null, true, null);
 
     @Test
     void verificationAndCheckpointsAreRefusedWhereTheEventsCannotBeRead() {
-        assertThatThrownBy(() -> inAxonServerMode.verify(null, null, null))
+        assertThatThrownBy(() -> inAxonServerMode.verify(null, null, null, false))
                 .isInstanceOf(TamperEvidence.NotVerifiable.class).hasMessageContaining("Axon Server");
         assertThatThrownBy(inAxonServerMode::checkpoint).isInstanceOf(TamperEvidence.NotVerifiable.class);
     }
