@@ -2,11 +2,17 @@ package vn.tiendo.query.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.tiendo.events.common.TextRules;
+import vn.tiendo.query.web.NotFound;
 
 import java.util.List;
 import java.util.Map;
@@ -17,9 +23,16 @@ import java.util.Map;
 public class ProjectionController {
 
     private final Projections projections;
+    private final AdminActions actions;
 
-    public ProjectionController(Projections projections) {
+    public ProjectionController(Projections projections, AdminActions actions) {
         this.projections = projections;
+        this.actions = actions;
+    }
+
+    /** Which record's parked events to give up on in which projection, and why (kept with the act). */
+    public record EvictionRequest(@NotBlank @Size(max = 64) String projection, @NotBlank @Size(max = TextRules.MAX_ID * 3) String aggregateId,
+                                  @NotBlank @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     @GetMapping
@@ -37,13 +50,35 @@ public class ProjectionController {
     @PostMapping("/parked-events/retry")
     @Operation(summary = "Apply the parked events again (after a fix): what applies now leaves the list")
     public Map<String, Object> retryParked() {
-        return Map.of("appliedSequences", projections.retryParked(), "stillParked", projections.parked().size());
+        int applied = projections.retryParked();
+        int still = projections.parked().size();
+        actions.record("retry", null, null, List.of(), applied + " sequence(s) applied, " + still + " event(s) still parked", null);
+        return Map.of("appliedSequences", applied, "stillParked", still);
+    }
+
+    @PostMapping("/parked-events/eviction")
+    @Operation(summary = "Give up on a record's parked events in one projection, with a reason: they leave the queue unapplied "
+            + "(the events stay in the store), the record projects again from its next event; recorded as an administrator's act")
+    public Map<String, Object> evict(@Valid @RequestBody EvictionRequest body) {
+        List<String> evicted = projections.evict(body.projection(), body.aggregateId());
+        if (evicted.isEmpty()) {
+            throw new NotFound("parked events of " + body.aggregateId() + " in projection", body.projection());
+        }
+        actions.record("evict", body.projection(), body.aggregateId(), evicted, evicted.size() + " event(s) given up", body.reason());
+        return Map.of("evicted", evicted, "stillParked", projections.parked().size());
+    }
+
+    @GetMapping("/actions")
+    @Operation(summary = "What administrators did to the projections, latest first: retries, evictions (with reason), rebuilds")
+    public List<AdminActions.Action> adminActions() {
+        return actions.latest(200);
     }
 
     @PostMapping("/rebuild")
     @Operation(summary = "Clear the projections and replay all events into them; poll GET until caughtUp")
     public ResponseEntity<Map<String, Projections.ProcessorState>> rebuild() {
         projections.rebuild();
+        actions.record("rebuild", null, null, List.of(), "every projection emptied and replayed", null);
         return ResponseEntity.accepted().body(projections.states());
     }
 }

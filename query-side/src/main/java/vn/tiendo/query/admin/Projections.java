@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.query.audit.AuditLogProjection;
@@ -14,6 +15,7 @@ import vn.tiendo.query.emulation.EmulationProjection;
 import vn.tiendo.query.indicator.IndicatorProjection;
 import vn.tiendo.query.task.TaskProjection;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,15 @@ public class Projections {
             AuditLogProjection.PROCESSING_GROUP, EmulationProjection.PROCESSING_GROUP);
 
     /**
-     * {@code position} is the lowest position of the processor's segments in the event stream, {@code head} the
-     * store's; caught up means every segment has reached the head and no event is parked: a projection that parked
-     * an event lacks it (and every later event of that record), however far its position has come.
+     * {@code position} is the lowest position of the segments this process works on, {@code head} the store's;
+     * caught up means every one of the processor's {@code segments} is claimed here ({@code claimedSegments}) and has
+     * reached the head, and no event is parked: a segment released after an error (the database went away) waits to
+     * be claimed again behind the others, and a projection that parked an event lacks it (and every later event of
+     * that record), however far its position has come. (With several query-side processes, each sees the segments it
+     * holds: ask each.)
      */
     public record ProcessorState(boolean running, boolean caughtUp, boolean replaying, long position, long head, int segments,
-                                 long parkedEvents) {
+                                 int claimedSegments, long parkedEvents) {
     }
 
     /** An event a projection could not apply, parked with the reason. */
@@ -44,8 +49,10 @@ public class Projections {
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<TrackedEventMessage<?>> eventSource;
     private final JdbcTemplate jdbc;
+    private final TokenStore tokenStore;
 
-    public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc) {
+    public Projections(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc, TokenStore tokenStore) {
+        this.tokenStore = tokenStore;
         this.processing = processing;
         this.eventSource = eventStore;
         this.jdbc = jdbc;
@@ -64,8 +71,10 @@ public class Projections {
             var segments = p.processingStatus().values();
             long position = segments.stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
             long parkedHere = parked.getOrDefault(group, 0L);
-            states.put(group, new ProcessorState(p.isRunning(), !segments.isEmpty() && position >= head && parkedHere == 0,
-                    segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, segments.size(), parkedHere));
+            int total = tokenStore.fetchSegments(group).length;
+            states.put(group, new ProcessorState(p.isRunning(), !segments.isEmpty() && segments.size() >= total && position >= head
+                    && parkedHere == 0, segments.stream().anyMatch(EventTrackerStatus::isReplaying), position, head, total, segments.size(),
+                    parkedHere));
         }
         return states;
     }
@@ -118,6 +127,27 @@ public class Projections {
             }
         }
         return applied;
+    }
+
+    /**
+     * Gives up on a record's parked events in one projection: they leave the dead-letter queue unapplied (the events
+     * themselves stay in the store, facts as ever) and the record's later events project again. Answers the ids of
+     * the events given up; none when nothing of that record is parked there.
+     */
+    public List<String> evict(String projection, String aggregateId) {
+        if (!PROCESSING_GROUPS.contains(projection)) {
+            return List.of();
+        }
+        var queue = processing.deadLetterQueue(projection);
+        if (queue.isEmpty()) {
+            return List.of();
+        }
+        List<String> evicted = new ArrayList<>();
+        for (var letter : queue.get().deadLetterSequence(aggregateId)) {
+            evicted.add(letter.message().getIdentifier());
+            queue.get().evict(letter);
+        }
+        return evicted;
     }
 
     private StreamingEventProcessor processor(String group) {

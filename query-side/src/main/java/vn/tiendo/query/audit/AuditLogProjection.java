@@ -42,10 +42,14 @@ public class AuditLogProjection {
             reason = body.get("reason").asText();
         }
         String packageName = payload.getClass().getPackageName();
+        // the event's own index in the store: the token's position is the highest index the processor has seen, so an
+        // event that fills a gap left by a transaction committing late comes with a later event's position (in Axon
+        // Server mode the store table is empty and the tokens have no gaps: there the position is the event's own)
         jdbc.update("insert into projection.audit_log (global_index, event_identifier, aggregate_id, aggregate_type, sequence_number, "
                         + "event_type, actor, on_behalf_of, reason, period, request_id, import_file, recorded_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                token.position().orElseThrow(), event.getIdentifier(), domain.getAggregateIdentifier(),
+                        + "values (coalesce((select global_index from event_store.domain_event_entry where event_identifier = ?), ?), "
+                        + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                event.getIdentifier(), token.position().orElseThrow(), event.getIdentifier(), domain.getAggregateIdentifier(),
                 packageName.substring(packageName.lastIndexOf('.') + 1), domain.getSequenceNumber(), payload.getClass().getSimpleName(),
                 text(meta.get(MetadataKeys.ACTOR)), text(meta.get(MetadataKeys.ON_BEHALF_OF)), reason,
                 body.hasNonNull("period") ? body.get("period").asText() : null, text(meta.get(MetadataKeys.REQUEST_ID)),

@@ -61,6 +61,8 @@ public final class QueryAccess {
             AccessRule.of(POST, "/api/admin/projections/rebuild", false, ADMIN),
             AccessRule.of(GET, "/api/admin/projections/parked-events", false, ADMIN),
             AccessRule.of(POST, "/api/admin/projections/parked-events/retry", false, ADMIN),
+            AccessRule.of(POST, "/api/admin/projections/parked-events/eviction", false, ADMIN),
+            AccessRule.of(GET, "/api/admin/projections/actions", false, ADMIN),
             AccessRule.of(GET, "/actuator/prometheus", false, ADMIN));
 
     private QueryAccess() {

@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.tiendo.command.emulation.CampaignCatalog;
+import vn.tiendo.events.agency.AgencyRegistered;
 
 import java.io.File;
 import java.net.URI;
@@ -31,6 +32,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -582,6 +586,52 @@ class BrowserTest {
 
     private WebElement row(String indicatorId) {
         return browser.findElement(By.cssSelector("table.indicators tr[data-indicator='" + indicatorId + "']"));
+    }
+
+    @Test
+    void anAdministratorFindsAParkedEventGivesItUpWithAReasonAndTheActIsRecorded() throws Exception {
+        // an agency registered, as an older version could have stored it, with a name PostgreSQL cannot hold in text
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/tiendo_test_browser", "postgres", "")) {
+            SealedEvents.append(c, "phong-thu-nghiem", "Agency", AgencyRegistered.class.getName(), "1", """
+                    {"agencyId":"phong-thu-nghiem","name":"Phòng\\u0000","kind":"DIVISION","parentAgencyId":"so-khcn"}""", null);
+        }
+        browser.get(platform.queries + "/app");
+        signIn("kiem-toan");
+        assertThat(browser.findElements(By.id("nav-admin"))).isEmpty();
+        signOut();
+
+        signIn("quan-tri");
+        browser.findElement(By.id("nav-admin")).click();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']")).isEmpty();
+        });
+        WebElement parked = browser.findElement(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"));
+        assertThat(parked.getText()).contains("directory-projection", "AgencyRegistered");
+        assertThat(browser.findElement(By.cssSelector("tr[data-projection='directory-projection'] .parked-count")).getText()).isEqualTo("1");
+        screenshot("admin-desktop");
+        // a reason is required: without one nothing is given up
+        parked.findElement(By.cssSelector(".evict-reason")).sendKeys("   ");
+        parked.findElement(By.cssSelector("button.evict")).click();
+        assertThat(text("flash-error")).contains("Lý do");
+        assertThat(browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"))).hasSize(1);
+
+        parked = browser.findElement(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"));
+        parked.findElement(By.cssSelector(".evict-reason")).sendKeys("Tên đơn vị chứa ký tự NUL; đơn vị được đăng ký lại đúng tên");
+        parked.findElement(By.cssSelector("button.evict")).click();
+        assertThat(text("flash-message")).contains("Đã bỏ qua 1 sự kiện của phong-thu-nghiem");
+        assertThat(browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"))).isEmpty();
+        WebElement act = browser.findElement(By.cssSelector("#admin-actions tr.admin-action"));
+        assertThat(act.getText()).contains("quan-tri", "Bỏ qua sự kiện", "directory-projection · phong-thu-nghiem",
+                "Tên đơn vị chứa ký tự NUL");
+        // the event itself stays in the store: giving up is about the projection, never the record
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/tiendo_test_browser", "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from event_store.domain_event_entry "
+                     + "where aggregate_identifier = 'phong-thu-nghiem'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+        signOut();
     }
 
     private void signIn(String user) {

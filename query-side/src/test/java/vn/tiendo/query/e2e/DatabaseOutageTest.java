@@ -1,5 +1,6 @@
 package vn.tiendo.query.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,35 @@ class DatabaseOutageTest {
                 {"period":"2025-11","value":{"kind":"PERCENT","value":48}}""").status() == 201);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> http.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").status() == 200);
         assertThat(events()).isEqualTo(before + 2); // reported and, sent by the coordinator, approved
+        // "caught up" only once every segment is claimed again and at the head: a segment released after the outage
+        // waits behind the others, and the state must not say caught up while it does
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
+            JsonNode states = http.as("quan-tri").get(platform.queries + "/api/admin/projections").body();
+            boolean all = true;
+            for (JsonNode state : states) {
+                all &= state.path("caughtUp").asBoolean();
+            }
+            return all;
+        });
+        assertThat(projectedVersion()).as("the indicator's projected version once caught up").isEqualTo(lastSequence());
+    }
+
+    private static long projectedVersion() {
+        return single("select version from projection.indicator where indicator_id = 'QD-1305-2025.A.1'");
+    }
+
+    private static long lastSequence() {
+        return single("select max(sequence_number) from event_store.domain_event_entry where aggregate_identifier = 'QD-1305-2025.A.1'");
+    }
+
+    private static long single(String query) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+             Statement sql = c.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Refuses new connections to the test's database and ends the open ones (as PostgreSQL going down does), or lets them in again. */

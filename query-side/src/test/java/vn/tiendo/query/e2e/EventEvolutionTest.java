@@ -1,14 +1,11 @@
 package vn.tiendo.query.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.task.TaskAssigned;
-import vn.tiendo.shared.EventHash;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +14,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,7 +31,6 @@ class EventEvolutionTest {
     private static final String A1 = "QD-1305-2025.A.1";
     private static final String NV40 = "QD-1305-2025.NV-40";
     private static final Http http = new Http();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static Platform platform;
     private static byte[] indicatorV1;
 
@@ -96,25 +89,9 @@ class EventEvolutionTest {
 
     /** A revision 1 event as the command side stored and sealed it then. */
     private static void storeRevision1(String aggregateId, String aggregateType, String payloadType, byte[] payload) throws Exception {
-        String eventId = UUID.randomUUID().toString();
-        String recordedAt = "2025-10-30T01:00:00.000Z";
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(MetadataKeys.ACTOR, "dieu-phoi");
-        meta.put(MetadataKeys.ON_BEHALF_OF, "so-khcn");
-        meta.put(MetadataKeys.RECORDED_AT, recordedAt);
-        meta.put(MetadataKeys.PREVIOUS_HASH, EventHash.GENESIS);
-        meta.put(MetadataKeys.HASH, EventHash.compute(eventId, aggregateId, 0, payloadType, "1", recordedAt, payload, meta));
-        try (Connection c = database();
-             PreparedStatement s = c.prepareStatement("insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, "
-                     + "sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 0, ?, ?, ?, '1', ?, ?)")) {
-            s.setString(1, eventId);
-            s.setString(2, aggregateId);
-            s.setString(3, aggregateType);
-            s.setString(4, recordedAt);
-            s.setString(5, payloadType);
-            s.setBytes(6, payload);
-            s.setBytes(7, JSON.writeValueAsBytes(meta));
-            s.executeUpdate();
+        try (Connection c = database()) {
+            SealedEvents.append(c, aggregateId, aggregateType, payloadType, "1", new String(payload, StandardCharsets.UTF_8),
+                    "2025-10-30T01:00:00.000Z");
         }
     }
 
