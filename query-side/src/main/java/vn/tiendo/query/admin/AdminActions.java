@@ -11,9 +11,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * The administrators' actions on the projections, kept in {@code audit.admin_action} (add-only): a retry, an
- * eviction of parked events (with its reason and the events' ids), a rebuild. Events are facts and the query side
- * writes none, so its administrators' acts are recorded beside the other audit records.
+ * The administrators' actions on the projections, done and recorded in one place for the API and the page: a retry
+ * of the parked events, an eviction (with its reason and the events' ids), a rebuild. Kept in
+ * {@code audit.admin_action} (add-only): events are facts and the query side writes none, so its administrators'
+ * acts are recorded beside the other audit records.
  */
 @Component
 public class AdminActions {
@@ -22,15 +23,42 @@ public class AdminActions {
                          String reason, String actor, OffsetDateTime actedAt) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final Clock clock;
-
-    public AdminActions(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
-        this.clock = clock;
+    /** A retry's outcome: the sequences that applied now, and the events still parked. */
+    public record Retried(int appliedSequences, int stillParked) {
     }
 
-    public void record(String action, String projection, String aggregateId, List<String> eventIds, String detail, String reason) {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Projections projections;
+
+    public AdminActions(JdbcTemplate jdbc, Clock clock, Projections projections) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.projections = projections;
+    }
+
+    public Retried retry() {
+        int applied = projections.retryParked();
+        int still = projections.parked().size();
+        record("retry", null, null, List.of(), applied + " sequence(s) applied, " + still + " event(s) still parked", null);
+        return new Retried(applied, still);
+    }
+
+    /** The ids of the events given up; none (and nothing recorded) when nothing of that record is parked there. */
+    public List<String> evict(String projection, String aggregateId, String reason) {
+        List<String> evicted = projections.evict(projection, aggregateId);
+        if (!evicted.isEmpty()) {
+            record("evict", projection, aggregateId, evicted, evicted.size() + " event(s) given up", reason);
+        }
+        return evicted;
+    }
+
+    public void rebuild() {
+        projections.rebuild();
+        record("rebuild", null, null, List.of(), "every projection emptied and replayed", null);
+    }
+
+    private void record(String action, String projection, String aggregateId, List<String> eventIds, String detail, String reason) {
         jdbc.update("insert into audit.admin_action (action, projection, aggregate_id, event_ids, detail, reason, actor, acted_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)", action, projection, aggregateId,
                 eventIds == null || eventIds.isEmpty() ? null : String.join(",", eventIds), detail, reason, PlatformUser.current().username(),

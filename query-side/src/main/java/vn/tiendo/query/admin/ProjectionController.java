@@ -49,22 +49,18 @@ public class ProjectionController {
 
     @PostMapping("/parked-events/retry")
     @Operation(summary = "Apply the parked events again (after a fix): what applies now leaves the list")
-    public Map<String, Object> retryParked() {
-        int applied = projections.retryParked();
-        int still = projections.parked().size();
-        actions.record("retry", null, null, List.of(), applied + " sequence(s) applied, " + still + " event(s) still parked", null);
-        return Map.of("appliedSequences", applied, "stillParked", still);
+    public AdminActions.Retried retryParked() {
+        return actions.retry();
     }
 
     @PostMapping("/parked-events/eviction")
     @Operation(summary = "Give up on a record's parked events in one projection, with a reason: they leave the queue unapplied "
             + "(the events stay in the store), the record projects again from its next event; recorded as an administrator's act")
     public Map<String, Object> evict(@Valid @RequestBody EvictionRequest body) {
-        List<String> evicted = projections.evict(body.projection(), body.aggregateId());
+        List<String> evicted = actions.evict(body.projection(), body.aggregateId(), body.reason());
         if (evicted.isEmpty()) {
             throw new NotFound("parked events of " + body.aggregateId() + " in projection", body.projection());
         }
-        actions.record("evict", body.projection(), body.aggregateId(), evicted, evicted.size() + " event(s) given up", body.reason());
         return Map.of("evicted", evicted, "stillParked", projections.parked().size());
     }
 
@@ -77,8 +73,7 @@ public class ProjectionController {
     @PostMapping("/rebuild")
     @Operation(summary = "Clear the projections and replay all events into them; poll GET until caughtUp")
     public ResponseEntity<Map<String, Projections.ProcessorState>> rebuild() {
-        projections.rebuild();
-        actions.record("rebuild", null, null, List.of(), "every projection emptied and replayed", null);
+        actions.rebuild();
         return ResponseEntity.accepted().body(projections.states());
     }
 }

@@ -40,11 +40,9 @@ public class AdminPages {
 
     @PostMapping("/app/admin/parked-events/retry")
     public String retry(RedirectAttributes flash) {
-        int applied = projections.retryParked();
-        int still = projections.parked().size();
-        actions.record("retry", null, null, List.of(), applied + " sequence(s) applied, " + still + " event(s) still parked", null);
-        flash.addFlashAttribute("message", "Đã thử lại: " + applied + " chuỗi áp dụng được, còn " + still + " sự kiện chờ / Retried: "
-                + applied + " sequence(s) applied, " + still + " event(s) still parked");
+        AdminActions.Retried retried = actions.retry();
+        flash.addFlashAttribute("message", "Đã thử lại: " + retried.appliedSequences() + " chuỗi áp dụng được, còn " + retried.stillParked()
+                + " sự kiện chờ / Retried: " + retried.appliedSequences() + " sequence(s) applied, " + retried.stillParked() + " event(s) still parked");
         return "redirect:/app/admin";
     }
 
@@ -55,12 +53,11 @@ public class AdminPages {
             flash.addFlashAttribute("error", "Lý do (reason): hãy ghi lý do bỏ qua các sự kiện này / give the reason for giving these events up");
             return "redirect:/app/admin";
         }
-        List<String> evicted = projections.evict(projection, aggregateId);
+        List<String> evicted = actions.evict(projection, aggregateId, reason.strip());
         if (evicted.isEmpty()) {
             flash.addFlashAttribute("error", "Không có sự kiện chờ nào của " + aggregateId + " / nothing of " + aggregateId + " is parked there");
             return "redirect:/app/admin";
         }
-        actions.record("evict", projection, aggregateId, evicted, evicted.size() + " event(s) given up", reason.strip());
         flash.addFlashAttribute("message", "Đã bỏ qua " + evicted.size() + " sự kiện của " + aggregateId + " / " + evicted.size()
                 + " event(s) of " + aggregateId + " given up");
         return "redirect:/app/admin";

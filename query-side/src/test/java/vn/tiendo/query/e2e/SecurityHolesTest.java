@@ -197,6 +197,25 @@ class SecurityHolesTest {
         });
         JsonNode parked = coordinator.as("quan-tri").get(platform.queries + "/api/admin/projections/parked-events").body();
         assertThat(parked.toString()).contains(id, "IndicatorProgressReported");
+
+        // an administrator gives them up, saying why; the act is recorded, the events stay in the store
+        Http admin = coordinator.as("quan-tri");
+        String eviction = platform.queries + "/api/admin/projections/parked-events/eviction";
+        assertInvalid(admin.post(eviction, """
+                {"projection":"indicator-projection","aggregateId":"%s"}""".formatted(id)), "reason");
+        assertThat(admin.post(eviction, """
+                {"projection":"indicator-projection","aggregateId":"no-such-record","reason":"thử"}""").status()).isEqualTo(404);
+        long stored = events(id);
+        Http.Response evicted = admin.post(eviction, """
+                {"projection":"indicator-projection","aggregateId":"%s","reason":"ghi chú chứa ký tự NUL, số liệu đã báo cáo lại"}""".formatted(id));
+        assertThat(evicted.status()).as(String.valueOf(evicted.body())).isEqualTo(200);
+        assertThat(evicted.body().path("evicted").size()).isPositive();
+        assertThat(admin.get(platform.queries + "/api/admin/projections/parked-events").body().toString()).doesNotContain(id);
+        JsonNode act = admin.get(platform.queries + "/api/admin/projections/actions").body().get(0);
+        assertThat(act.path("action").asText()).isEqualTo("evict");
+        assertThat(act.path("actor").asText()).isEqualTo("quan-tri");
+        assertThat(act.path("reason").asText()).contains("NUL");
+        assertThat(events(id)).isEqualTo(stored);
     }
 
     // 3. Four eyes
