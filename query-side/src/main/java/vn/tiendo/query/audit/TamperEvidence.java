@@ -168,26 +168,34 @@ public class TamperEvidence {
         try {
             String why = full ? "asked for" : externalRoot != null ? "a checkpoint held outside was given" : null;
             if (why == null) {
-                Optional<VerifiedPoints.Point> point = points.load();
-                if (point.isEmpty()) {
-                    why = "no earlier verification to go on from";
-                } else {
-                    why = points.whyNotFrom(point.get(), checkpoint(point.get().checkpointId()).orElse(null));
-                    Witness.Prefix read = witness.kept() && point.get().witnessOffset() != null
-                            ? witness.prefix(point.get().witnessOffset()) : null;
-                    if (why == null && witness.kept() && point.get().witnessOffset() != null
-                            && (read == null || !read.digest().equals(point.get().witnessDigest()))) {
-                        why = "the witness file changed before where the last verification read it";
-                    }
-                    if (why == null) {
-                        return incremental(point.get(), read == null ? 0 : read.lines());
-                    }
+                Trusted trusted = trustedPoint();
+                if (trusted.point() != null) {
+                    return incremental(trusted.point(), trusted.witnessLinesBefore());
                 }
+                why = trusted.why();
             }
             return fullVerification(externalUpTo, externalRoot, externalCount, why);
         } finally {
             verifying.unlock();
         }
+    }
+
+    /** The last verified point when it can still be trusted (with the witness lines read before it), else why not. */
+    private record Trusted(VerifiedPoints.Point point, long witnessLinesBefore, String why) {
+    }
+
+    private Trusted trustedPoint() {
+        Optional<VerifiedPoints.Point> point = points.load();
+        if (point.isEmpty()) {
+            return new Trusted(null, 0, "no earlier verification to go on from");
+        }
+        String why = points.whyNotFrom(point.get(), checkpoint(point.get().checkpointId()).orElse(null));
+        Witness.Prefix read = witness.kept() && point.get().witnessOffset() != null ? witness.prefix(point.get().witnessOffset()) : null;
+        if (why == null && witness.kept() && point.get().witnessOffset() != null
+                && (read == null || !read.digest().equals(point.get().witnessDigest()))) {
+            why = "the witness file changed before where the last verification read it";
+        }
+        return why == null ? new Trusted(point.get(), read == null ? 0 : read.lines(), null) : new Trusted(null, 0, why);
     }
 
     private Report fullVerification(Long externalUpTo, String externalRoot, Long externalCount, String why) {
@@ -290,14 +298,35 @@ public class TamperEvidence {
      */
     public synchronized Checkpoint checkpoint() {
         requireReadableStore();
-        ChainScan.Result scan = upTo(chains.scan(), safeHorizon());
+        long horizon = safeHorizon();
+        Optional<Witness.Entry> lastWitnessed = witness.kept() ? witness.last() : Optional.empty();
+        // from the last verified point when it can be trusted (and the witness file has reached it): only the events
+        // since are read, the root comes from the point's frontier; else every event is read
+        Trusted trusted = trustedPoint();
+        VerifiedPoints.Point point = trusted.point() != null && trusted.point().upToGlobalIndex() <= horizon
+                && (!witness.kept() || lastWitnessed.map(Witness.Entry::upToGlobalIndex).orElse(Long.MIN_VALUE) >= trusted.point().upToGlobalIndex())
+                ? trusted.point() : null;
+        ChainScan.Result scan = point == null ? upTo(chains.scan(), horizon)
+                : upTo(chains.scan(point.upToGlobalIndex(), point.tails(), Long.MAX_VALUE), horizon);
         if (!scan.broken().isEmpty()) {
             throw new ChainBroken(scan.broken().get(0));
         }
-        String root = EventHash.merkleRoot(scan.hashes());
+        String root;
+        long eventCount;
+        long head;
+        if (point == null) {
+            root = EventHash.merkleRoot(scan.hashes());
+            eventCount = scan.events();
+            head = scan.headGlobalIndex();
+        } else {
+            MerkleFrontier frontier = point.frontier().copy();
+            scan.hashes().forEach(frontier::add);
+            root = frontier.root();
+            eventCount = frontier.size();
+            head = scan.events() == 0 ? point.upToGlobalIndex() : scan.globalIndexes().get(scan.globalIndexes().size() - 1);
+        }
         OffsetDateTime now = clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
         // the witness file lists every event once: those after the last checkpoint it holds (all, in a new file)
-        Optional<Witness.Entry> lastWitnessed = witness.kept() ? witness.last() : Optional.empty();
         List<Witness.Seen> events = witness.kept()
                 ? seenAfter(scan, lastWitnessed.map(Witness.Entry::upToGlobalIndex).orElse(Long.MIN_VALUE)) : List.of();
         String eventsDigest = witness.kept() ? digest(events) : null;
@@ -305,18 +334,18 @@ public class TamperEvidence {
                 : latest().map(Checkpoint::merkleRoot).orElse(null);
         // the number first, so that the checkpoint is stored whole, signature included, in one statement
         long id = jdbc.queryForObject("select nextval(pg_get_serial_sequence('audit.checkpoint', 'checkpoint_id'))", Long.class);
-        String statement = signed(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(), eventsDigest);
+        String statement = signed(id, head, eventCount, root, previousRoot, now.toInstant().toString(), eventsDigest);
         Optional<CheckpointSigner.Signed> signature = signer.sign(statement);
         jdbc.update("insert into audit.checkpoint (checkpoint_id, up_to_global_index, event_count, merkle_root, created_at, previous_root, "
-                        + "events_digest, key_id, signature) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, scan.headGlobalIndex(), scan.events(),
+                        + "events_digest, key_id, signature) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, head, eventCount,
                 root, now, previousRoot, eventsDigest, signature.map(CheckpointSigner.Signed::keyId).orElse(null),
                 signature.map(CheckpointSigner.Signed::signature).orElse(null));
         if (witness.kept()) {
-            witness.append(new Witness.Entry(id, scan.headGlobalIndex(), scan.events(), root, previousRoot, now.toInstant().toString(),
+            witness.append(new Witness.Entry(id, head, eventCount, root, previousRoot, now.toInstant().toString(),
                     eventsDigest, signature.map(CheckpointSigner.Signed::keyId).orElse(null),
                     signature.map(CheckpointSigner.Signed::signature).orElse(null), events));
         }
-        return new Checkpoint(id, scan.headGlobalIndex(), scan.events(), root, now, previousRoot, eventsDigest,
+        return new Checkpoint(id, head, eventCount, root, now, previousRoot, eventsDigest,
                 signature.map(CheckpointSigner.Signed::keyId).orElse(null), signature.map(CheckpointSigner.Signed::signature).orElse(null));
     }
 

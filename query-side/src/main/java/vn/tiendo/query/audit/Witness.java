@@ -151,8 +151,46 @@ public class Witness {
         }
     }
 
+    /** The last line only, read from the end of the file (the file grows with the store; its last line does not). */
     public Optional<Entry> last() {
-        List<Entry> entries = read();
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+        if (file == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long end = channel.size();
+            // the file ends with a line break; the last line starts after the one before it
+            while (end > 0 && byteAt(channel, end - 1) == '\n') {
+                end--;
+            }
+            if (end == 0) {
+                return Optional.empty();
+            }
+            long start = end;
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            search:
+            while (start > 0) {
+                long from = Math.max(0, start - chunk.capacity());
+                chunk.clear().limit((int) (start - from));
+                channel.read(chunk, from);
+                for (int i = (int) (start - from) - 1; i >= 0; i--) {
+                    if (chunk.get(i) == '\n') {
+                        start = from + i + 1;
+                        break search;
+                    }
+                }
+                start = from;
+            }
+            ByteBuffer line = ByteBuffer.allocate((int) (end - start));
+            channel.read(line, start);
+            return Optional.of(json.readValue(new String(line.array(), StandardCharsets.UTF_8), Entry.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the witness file " + file + " cannot be read", e);
+        }
+    }
+
+    private static byte byteAt(FileChannel channel, long position) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        channel.read(one, position);
+        return one.get(0);
     }
 }

@@ -64,7 +64,8 @@ public class LiveUpdates {
         }
     }
 
-    private long current() {
+    /** The position of the latest event the projections hold: a page rendered now shows the record up to here. */
+    public long current() {
         Long max = jdbc.queryForObject("select max(global_index) from projection.audit_log", Long.class);
         return max == null ? 0 : max;
     }

@@ -90,6 +90,13 @@ class IncrementalVerificationTest {
         assertThat(next.path("witness").path("holds").asBoolean()).isTrue();
         // and the point moved to that checkpoint
         assertThat(count("select up_to_global_index from projection.verified_point")).isEqualTo(checkpoint.path("upToGlobalIndex").asLong());
+        // that checkpoint was made from the verified point (its root from the frontier): a full pass agrees with it
+        assertThat(checkpoint.path("eventCount").asLong()).isEqualTo(count("select count(*) from event_store.domain_event_entry "
+                + "where global_index <= " + checkpoint.path("upToGlobalIndex").asLong()));
+        JsonNode full = auditor.get(platform.queries + "/api/audit/verification?mode=full").body();
+        assertThat(full.path("mode").asText()).isEqualTo("full");
+        assertThat(full.path("intact").asBoolean()).as(full.toString()).isTrue();
+        assertThat(full.path("checkpoints").findValuesAsText("checkpointId")).contains(checkpoint.path("checkpointId").asText());
     }
 
     @Test
