@@ -96,13 +96,21 @@ public class StoredEvents {
      * {@code recentSince}; the answer stops before the first such gap after {@code afterGlobalIndex}.
      */
     public long committedUpTo(long afterGlobalIndex, Instant recentSince) {
-        Long gap = jdbc.queryForObject("select min(previous) from (select global_index, time_stamp, "
+        Long gap = beforeFirstOpenGap(afterGlobalIndex, recentSince);
+        long head = head();
+        return gap == null ? head : Math.min(gap, head);
+    }
+
+    /**
+     * The global index just before the first gap after {@code afterGlobalIndex} that is followed by an event recorded
+     * since {@code recentSince} (a transaction that may still commit there), or null when there is none.
+     */
+    public Long beforeFirstOpenGap(long afterGlobalIndex, Instant recentSince) {
+        return jdbc.queryForObject("select min(previous) from (select global_index, time_stamp, "
                 + "lag(global_index) over (order by global_index) as previous from event_store.domain_event_entry "
                 + "where global_index >= ?) e "
                 + "where previous is not null and global_index > previous + 1 and cast(time_stamp as timestamptz) > ?", Long.class,
                 afterGlobalIndex, recentSince.atOffset(ZoneOffset.UTC));
-        long head = head();
-        return gap == null ? head : Math.min(gap, head);
     }
 
     /** An upcaster may turn one stored row into none (a dropped event type) or several. */

@@ -126,11 +126,14 @@ public class TamperEvidence {
     private final Witness witness;
     private final boolean eventsInAxonServer;
     private final VerifiedPoints points;
+    private final StoredEvents storedEvents;
     private final ReentrantLock verifying = new ReentrantLock();
 
     public TamperEvidence(ChainScan chains, JdbcTemplate jdbc, Clock clock, CheckpointSigner signer, Witness witness,
-                          @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer, VerifiedPoints points) {
+                          @Value("${axon.axonserver.enabled:false}") boolean eventsInAxonServer, VerifiedPoints points,
+                          StoredEvents storedEvents) {
         this.points = points;
+        this.storedEvents = storedEvents;
         this.chains = chains;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -409,11 +412,7 @@ public class TamperEvidence {
      */
     long safeHorizon() {
         long covered = latest().map(Checkpoint::upToGlobalIndex).orElse(0L);
-        Long horizon = jdbc.queryForObject("select min(previous) from (select global_index, time_stamp, "
-                + "lag(global_index) over (order by global_index) as previous from event_store.domain_event_entry "
-                + "where global_index >= ?) e "
-                + "where previous is not null and global_index > previous + 1 and cast(time_stamp as timestamptz) > ?", Long.class,
-                covered, clock.instant().minus(IN_FLIGHT).atOffset(ZoneOffset.UTC));
+        Long horizon = storedEvents.beforeFirstOpenGap(covered, clock.instant().minus(IN_FLIGHT));
         return horizon == null ? Long.MAX_VALUE : horizon;
     }
 

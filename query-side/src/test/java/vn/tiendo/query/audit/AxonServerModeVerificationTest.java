@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class AxonServerModeVerificationTest {
 
-    private final TamperEvidence inAxonServerMode = new TamperEvidence(null, null, Clock.systemUTC(), null, null, true, null);
+    private final TamperEvidence inAxonServerMode = new TamperEvidence(null, null, Clock.systemUTC(), null, null, true, null, null);
 
     @Test
     void verificationAndCheckpointsAreRefusedWhereTheEventsCannotBeRead() {

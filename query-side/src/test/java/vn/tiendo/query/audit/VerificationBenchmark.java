@@ -81,8 +81,10 @@ class VerificationBenchmark {
         Path outside = Files.createTempDirectory("tiendo-bench");
         CheckpointSigner signer = new CheckpointSigner(outside.resolve("checkpoint-key").toString(), List.of());
         Witness witness = new Witness(outside.resolve("witness.jsonl").toString(), json);
+        StoredEvents stored = new StoredEvents(jdbc, JacksonSerializer.builder().objectMapper(json).build(),
+                () -> new EventUpcasterChain(EventUpcasters.all()));
         TamperEvidence evidence = new TamperEvidence(new ChainScan(jdbc, transaction, json), jdbc, Clock.systemUTC(), signer, witness,
-                false, new VerifiedPoints(jdbc, transaction, json, signer));
+                false, new VerifiedPoints(jdbc, transaction, json, signer), stored);
 
         Duration rawRead = time(() -> jdbc.queryForObject("select sum(length(payload) + length(meta_data) + length(event_identifier)) "
                 + "from event_store.domain_event_entry", Long.class));
@@ -98,8 +100,6 @@ class VerificationBenchmark {
         assertThat(report[0].mode()).isEqualTo("incremental");
         rows.add(row("incremental verification, nothing new (checks no row up to the point was written again)", nothingNew, rawRead));
 
-        StoredEvents stored = new StoredEvents(jdbc, JacksonSerializer.builder().objectMapper(json).build(),
-                () -> new EventUpcasterChain(EventUpcasters.all()));
         AnomalyDetector anomalies = new AnomalyDetector(stored, new AnomalyRules(null, null, null, null), Clock.systemUTC());
         int[] flags = {0};
         Duration firstAnomalies = time(() -> flags[0] = anomalies.detect(null).size());

@@ -67,6 +67,10 @@ class IncrementalVerificationTest {
     @Test
     @Order(1)
     void theFirstVerificationReadsEverythingThenOnlyWhatCameAfter() throws Exception {
+        // a mode that does not exist is a bad request naming the parameter
+        Http.Response wrongMode = auditor.get(platform.queries + "/api/audit/verification?mode=fast");
+        assertThat(wrongMode.status()).isEqualTo(400);
+        assertThat(wrongMode.body().path("errors").findValuesAsText("field")).contains("mode");
         JsonNode first = verification();
         assertThat(first.path("intact").asBoolean()).as(first.toString()).isTrue();
         assertThat(first.path("mode").asText()).isEqualTo("full");
