@@ -3,6 +3,10 @@
 #   ./tiendo-benchmark.sh verification [EVENTS]   sealed events written straight into database tiendo_bench_verification
 #                                                 (default 1,000,000), then a signed, witnessed checkpoint, a full and two
 #                                                 incremental verifications, each beside PostgreSQL's own read of the rows.
+#   ./tiendo-benchmark.sh projections [EVENTS]    a province's history (default 1,000,000 events) written into database
+#                                                 tiendo_bench_projections; the query side builds its projections from
+#                                                 nothing, then rebuilds them without downtime while dashboard queries are
+#                                                 asked; beside a raw read and a raw batched upsert of as many rows.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash .ci/ensure-postgres.sh
@@ -13,5 +17,10 @@ case "${1:-verification}" in
     ./mvnw -B -pl query-side test -Dtest=VerificationBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
       -Dtiendo.bench.events="${2:-1000000}"
     echo "table: query-side/target/benchmarks/verification.md" ;;
-  *) echo "usage: $0 verification [EVENTS]" >&2; exit 2 ;;
+  projections)
+    ./mvnw -B -q install -DskipTests
+    ./mvnw -B -pl query-side test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dtiendo.bench.events="${2:-1000000}"
+    echo "table: query-side/target/benchmarks/projections.md" ;;
+  *) echo "usage: $0 verification|projections [EVENTS]" >&2; exit 2 ;;
 esac

@@ -14,6 +14,9 @@ begin
         execute format('revoke all on all tables in schema audit from %I', query_user);
         execute format('grant select, insert on all tables in schema audit to %I', query_user);
         execute format('grant usage, select, update on all sequences in schema projection, audit to %I', query_user);
+        -- a rebuild's schema changes, and nothing else of the kind (V16)
+        execute format('grant execute on function audit.prepare_projection_rebuild(), audit.switch_to_rebuilt_projections(), '
+                           'audit.drop_replaced_projections(), audit.discard_projection_rebuild() to %I', query_user);
         -- the command side may not have created the event store yet; its own callback then grants this
         if to_regclass('event_store.domain_event_entry') is not null then
             execute format('grant usage on schema event_store to %I', query_user);

@@ -30,11 +30,13 @@ public class AdminActions {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Projections projections;
+    private final ProjectionRebuild rebuilds;
 
-    public AdminActions(JdbcTemplate jdbc, Clock clock, Projections projections) {
+    public AdminActions(JdbcTemplate jdbc, Clock clock, Projections projections, ProjectionRebuild rebuilds) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.projections = projections;
+        this.rebuilds = rebuilds;
     }
 
     public Retried retry() {
@@ -53,15 +55,31 @@ public class AdminActions {
         return evicted;
     }
 
-    public void rebuild() {
-        projections.rebuild();
-        record("rebuild", null, null, List.of(), "every projection emptied and replayed", null);
+    /**
+     * Starts a rebuild into new tables (the live projections keep answering); recorded when it starts and again when
+     * it has switched or failed.
+     */
+    public ProjectionRebuild.Progress rebuild() {
+        String actor = PlatformUser.current().username();
+        ProjectionRebuild.Progress started = rebuilds.start(actor, ended -> record("rebuild", null, null, List.of(),
+                ended.stage() == ProjectionRebuild.Stage.DONE
+                        ? "switched to the rebuilt projections: events up to " + ended.position() + " replayed at " + ended.eventsPerSecond()
+                        + " events/s, projections paused " + ended.pausedMillis() + " ms for the switch"
+                        : "rebuild failed (" + ended.failure() + "); the live projections were kept", null, actor));
+        record("rebuild", null, null, List.of(), "rebuild started: every event replayed into new tables while the live ones answer",
+                null, actor);
+        return started;
     }
 
     private void record(String action, String projection, String aggregateId, List<String> eventIds, String detail, String reason) {
+        record(action, projection, aggregateId, eventIds, detail, reason, PlatformUser.current().username());
+    }
+
+    private void record(String action, String projection, String aggregateId, List<String> eventIds, String detail, String reason,
+                        String actor) {
         jdbc.update("insert into audit.admin_action (action, projection, aggregate_id, event_ids, detail, reason, actor, acted_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)", action, projection, aggregateId,
-                eventIds == null || eventIds.isEmpty() ? null : String.join(",", eventIds), detail, reason, PlatformUser.current().username(),
+                eventIds == null || eventIds.isEmpty() ? null : String.join(",", eventIds), detail, reason, actor,
                 clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
     }
 

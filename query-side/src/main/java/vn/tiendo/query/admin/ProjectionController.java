@@ -24,10 +24,12 @@ public class ProjectionController {
 
     private final Projections projections;
     private final AdminActions actions;
+    private final ProjectionRebuild rebuilds;
 
-    public ProjectionController(Projections projections, AdminActions actions) {
+    public ProjectionController(Projections projections, AdminActions actions, ProjectionRebuild rebuilds) {
         this.projections = projections;
         this.actions = actions;
+        this.rebuilds = rebuilds;
     }
 
     /** Which record's parked events to give up on in which projection, and why (kept with the act). */
@@ -71,9 +73,16 @@ public class ProjectionController {
     }
 
     @PostMapping("/rebuild")
-    @Operation(summary = "Clear the projections and replay all events into them; poll GET until caughtUp")
-    public ResponseEntity<Map<String, Projections.ProcessorState>> rebuild() {
-        actions.rebuild();
-        return ResponseEntity.accepted().body(projections.states());
+    @Operation(summary = "Rebuild every projection from the events into new tables while the live ones keep answering, then switch; "
+            + "202 with the progress (poll GET /rebuild until stage DONE), 409 while one runs")
+    public ResponseEntity<ProjectionRebuild.Progress> rebuild() {
+        return ResponseEntity.accepted().body(actions.rebuild());
+    }
+
+    @GetMapping("/rebuild")
+    @Operation(summary = "The running or last rebuild: stage, position and head of the event stream, events/s, seconds left, "
+            + "how long the projections paused for the switch")
+    public ProjectionRebuild.Progress rebuildProgress() {
+        return rebuilds.progress();
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The streaming processors behind the projections: their progress, and a rebuild by replaying every event. */
+/** The streaming processors behind the projections: their progress and their parked events (rebuilds: {@link ProjectionRebuild}). */
 @Component
 public class Projections {
 
@@ -87,19 +87,6 @@ public class Projections {
         return states().values().stream().allMatch(s -> s.running() && s.caughtUp());
     }
 
-    /**
-     * Clears the projections and replays every event into them. The processors stop for the reset (reads see empty
-     * tables until the replay catches up); a zero-downtime rebuild into shadow tables is left for later.
-     */
-    public void rebuild() {
-        for (String group : PROCESSING_GROUPS) {
-            StreamingEventProcessor p = processor(group);
-            p.shutDown();
-            p.resetTokens();
-            p.start();
-        }
-    }
-
     /** What the projections parked, oldest first. */
     public List<ParkedEvent> parked() {
         return jdbc.query("select processing_group, aggregate_identifier, sequence_number, payload_type, event_identifier, enqueued_at, "
@@ -150,7 +137,8 @@ public class Projections {
         return evicted;
     }
 
-    private StreamingEventProcessor processor(String group) {
+    /** The live processor of a projection. */
+    StreamingEventProcessor processor(String group) {
         return processing.eventProcessor(group, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + group));
     }

@@ -15,7 +15,11 @@ import vn.tiendo.events.common.MetadataKeys;
 
 import static vn.tiendo.query.config.Times.utc;
 
-/** Every event as one row of the auditors' log, filterable by actor, agency, type and time. */
+/**
+ * Every event as one row of the auditors' log, filterable by actor, agency, type and time.
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
+ */
 @Component
 @ProcessingGroup(AuditLogProjection.PROCESSING_GROUP)
 public class AuditLogProjection {
@@ -45,7 +49,7 @@ public class AuditLogProjection {
         // the event's own index in the store: the token's position is the highest index the processor has seen, so an
         // event that fills a gap left by a transaction committing late comes with a later event's position (in Axon
         // Server mode the store table is empty and the tokens have no gaps: there the position is the event's own)
-        jdbc.update("insert into projection.audit_log (global_index, event_identifier, aggregate_id, aggregate_type, sequence_number, "
+        jdbc.update("insert into audit_log (global_index, event_identifier, aggregate_id, aggregate_type, sequence_number, "
                         + "event_type, actor, on_behalf_of, reason, period, request_id, import_file, recorded_at) "
                         + "values (coalesce((select global_index from event_store.domain_event_entry where event_identifier = ?), ?), "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -58,7 +62,7 @@ public class AuditLogProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.audit_log");
+        jdbc.update("delete from audit_log");
     }
 
     private static String text(Object value) {

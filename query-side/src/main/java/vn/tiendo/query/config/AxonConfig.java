@@ -63,8 +63,13 @@ public class AxonConfig {
 
     @Bean
     public DeadLetterSchema deadLetterSchema() {
+        return deadLetters("projection");
+    }
+
+    /** The dead-letter table's layout in a schema (the live one, or a rebuild's). */
+    public static DeadLetterSchema deadLetters(String schema) {
         return DeadLetterSchema.builder()
-                .deadLetterTable("projection.dead_letter_entry")
+                .deadLetterTable(schema + ".dead_letter_entry")
                 .deadLetterIdentifierColumn("dead_letter_id")
                 .processingGroupColumn("processing_group")
                 .sequenceIdentifierColumn("sequence_identifier")

@@ -15,7 +15,11 @@ import static vn.tiendo.query.config.Times.utc;
 
 import java.time.Instant;
 
-/** Plans and agencies: the directory the other views name things from. */
+/**
+ * Plans and agencies: the directory the other views name things from.
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
+ */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
 public class DirectoryProjection {
@@ -30,7 +34,7 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(PlanRegistered event, @Timestamp Instant recordedAt) {
-        jdbc.update("insert into projection.plan (plan_id, document_number, issued_on, issuer, title, period_start, period_end, registered_at) "
+        jdbc.update("insert into plan (plan_id, document_number, issued_on, issuer, title, period_start, period_end, registered_at) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                 event.planId(), event.documentNumber(), event.issuedOn(), event.issuer(), event.title(),
                 event.periodStart(), event.periodEnd(), utc(recordedAt));
@@ -38,27 +42,27 @@ public class DirectoryProjection {
 
     @EventHandler
     void on(AgencyRegistered event, @Timestamp Instant recordedAt) {
-        jdbc.update("insert into projection.agency (agency_id, name, kind, parent_agency_id, registered_at) values (?, ?, ?, ?, ?)",
+        jdbc.update("insert into agency (agency_id, name, kind, parent_agency_id, registered_at) values (?, ?, ?, ?, ?)",
                 event.agencyId(), event.name(), event.kind().name(), event.parentAgencyId(), utc(recordedAt));
     }
 
     @EventHandler
     void on(HeadAppointed event, @Timestamp Instant recordedAt) {
-        jdbc.update("insert into projection.agency_head (agency_id, from_date, holder, position, acting, decision_reference, recorded_at) "
+        jdbc.update("insert into agency_head (agency_id, from_date, holder, position, acting, decision_reference, recorded_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", event.agencyId(), event.from(), event.holder(), event.position(), event.acting(),
                 event.decisionReference(), utc(recordedAt));
     }
 
     @EventHandler
     void on(HeadLeft event, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.agency_head set to_date = ?, left_decision_reference = ?, left_recorded_at = ? "
+        jdbc.update("update agency_head set to_date = ?, left_decision_reference = ?, left_recorded_at = ? "
                 + "where agency_id = ? and to_date is null", event.to(), event.decisionReference(), utc(recordedAt), event.agencyId());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.plan");
-        jdbc.update("delete from projection.agency");
-        jdbc.update("delete from projection.agency_head");
+        jdbc.update("delete from plan");
+        jdbc.update("delete from agency");
+        jdbc.update("delete from agency_head");
     }
 }

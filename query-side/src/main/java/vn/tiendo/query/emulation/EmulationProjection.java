@@ -27,7 +27,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
-/** Campaigns and nominations, each nomination with its steps (who, when, why) and the state of each claim. */
+/**
+ * Campaigns and nominations, each nomination with its steps (who, when, why) and the state of each claim.
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
+ */
 @Component
 @ProcessingGroup(EmulationProjection.PROCESSING_GROUP)
 public class EmulationProjection {
@@ -48,7 +52,7 @@ public class EmulationProjection {
 
     @EventHandler
     void on(CampaignLaunched e, @Timestamp Instant at) {
-        jdbc.update("insert into projection.emulation_campaign (campaign_id, title, source, period_from, period_to, rounds, targets, awards, "
+        jdbc.update("insert into emulation_campaign (campaign_id, title, source, period_from, period_to, rounds, targets, awards, "
                         + "collective_standard, individual_standard, verifiers, launched_at) "
                         + "values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?)",
                 e.campaignId(), e.title(), e.source(), e.from(), e.to(), json.write(e.rounds()), json.write(e.targets()), json.write(e.awards()),
@@ -57,13 +61,13 @@ public class EmulationProjection {
 
     @EventHandler
     void on(CoVerifierNamed e) {
-        jdbc.update("update projection.emulation_campaign set verifiers = verifiers || ?::jsonb where campaign_id = ?",
+        jdbc.update("update emulation_campaign set verifiers = verifiers || ?::jsonb where campaign_id = ?",
                 json.write(List.of(e.agencyId())), e.campaignId());
     }
 
     @EventHandler
     void on(NominationSubmitted e, @Timestamp Instant at) {
-        jdbc.update("insert into projection.emulation_nomination (nomination_id, campaign_id, round_number, kind, agency_id, nominee_name, "
+        jdbc.update("insert into emulation_nomination (nomination_id, campaign_id, round_number, kind, agency_id, nominee_name, "
                         + "nominee_position, proposed_award, self_assessment, claims, nominated_by, submitted_at, status, claim_status, steps, version) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'SUBMITTED', '{}'::jsonb, ?::jsonb, 0)",
                 e.nominationId(), e.campaignId(), e.round(), e.kind().name(), e.agencyId(), e.nomineeName(), e.nomineePosition(),
@@ -115,19 +119,19 @@ public class EmulationProjection {
 
     @EventHandler
     void on(AwardDecided e, @Timestamp Instant at, @SequenceNumber long version) {
-        jdbc.update("update projection.emulation_nomination set award_form = ?, decision_number = ?, decided_on = ?, dossier_sha256 = ? "
+        jdbc.update("update emulation_nomination set award_form = ?, decision_number = ?, decided_on = ?, dossier_sha256 = ? "
                 + "where nomination_id = ?", e.awardForm(), e.decisionNumber(), e.decidedOn(), e.dossierSha256(), e.nominationId());
         step(e.nominationId(), "AWARD_DECIDED", new Step("AWARD_DECIDED", e.member(), e.decisionNumber(),
                 null, Map.of("awardForm", e.awardForm(), "decidedOn", e.decidedOn().toString(), "dossierSha256", e.dossierSha256()), at), version);
     }
 
     private void claim(String nominationId, String claimId, String status) {
-        jdbc.update("update projection.emulation_nomination set claim_status = claim_status || ?::jsonb where nomination_id = ?",
+        jdbc.update("update emulation_nomination set claim_status = claim_status || ?::jsonb where nomination_id = ?",
                 json.write(Map.of(claimId, status)), nominationId);
     }
 
     private void step(String nominationId, String status, Step step, long version) {
-        jdbc.update("update projection.emulation_nomination set status = coalesce(?, status), steps = steps || ?::jsonb, version = ? "
+        jdbc.update("update emulation_nomination set status = coalesce(?, status), steps = steps || ?::jsonb, version = ? "
                 + "where nomination_id = ?", status, json.write(List.of(step)), version, nominationId);
     }
 
@@ -137,7 +141,7 @@ public class EmulationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.emulation_campaign");
-        jdbc.update("delete from projection.emulation_nomination");
+        jdbc.update("delete from emulation_campaign");
+        jdbc.update("delete from emulation_nomination");
     }
 }

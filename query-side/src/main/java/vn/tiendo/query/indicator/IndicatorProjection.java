@@ -34,6 +34,9 @@ import java.util.Comparator;
 /**
  * Indicators as they stand (definition after revisions and reassignments) and their time series (one row per
  * reported period). Statuses are not stored: they depend on the clock and are computed when read.
+ * <p>
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
  */
 @Component
 @ProcessingGroup(IndicatorProjection.PROCESSING_GROUP)
@@ -53,7 +56,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorDefined e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("insert into projection.indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
+        jdbc.update("insert into indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
                         + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at, defined_at, "
                         + "group_path) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
@@ -64,20 +67,20 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorTargetRevised e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        String current = jdbc.queryForObject("select targets::text from projection.indicator where indicator_id = ?",
+        String current = jdbc.queryForObject("select targets::text from indicator where indicator_id = ?",
                 String.class, e.indicatorId());
         List<Target> targets = new ArrayList<>(json.read(current, TARGETS));
         targets.removeIf(t -> t.period().equals(e.period()));
         targets.add(e.newTarget());
         targets.sort(Comparator.comparing(Target::period));
-        jdbc.update("update projection.indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
+        jdbc.update("update indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
                 json.write(targets), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
     }
 
     @EventHandler
     void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
+        jdbc.update("update indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
     }
@@ -85,7 +88,7 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor, @MetaDataValue(MetadataKeys.ON_BEHALF_OF) String onBehalfOf) {
-        jdbc.update("insert into projection.indicator_period (indicator_id, period, period_end, report_id, value, note, evidence, "
+        jdbc.update("insert into indicator_period (indicator_id, period, period_end, report_id, value, note, evidence, "
                         + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
                 e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
                 json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
@@ -96,7 +99,7 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorProgressCorrected e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("update projection.indicator_period set value = ?::jsonb, correction_count = correction_count + 1, "
+        jdbc.update("update indicator_period set value = ?::jsonb, correction_count = correction_count + 1, "
                         + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
                         + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
                 json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
@@ -107,7 +110,7 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorReportApproved e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("update projection.indicator_period set approved = true, approved_at = ?, approved_by = ? where indicator_id = ? and report_id = ?",
+        jdbc.update("update indicator_period set approved = true, approved_at = ?, approved_by = ? where indicator_id = ? and report_id = ?",
                 utc(recordedAt), actor, e.indicatorId(), e.reportId());
         touch(e.indicatorId(), version, recordedAt);
         snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
@@ -136,7 +139,7 @@ public class IndicatorProjection {
     }
 
     private void pending(String indicatorId, String reportId, String proposal, long version, Instant recordedAt, String period) {
-        jdbc.update("update projection.indicator_period set pending_correction = ?::jsonb where indicator_id = ? and report_id = ?",
+        jdbc.update("update indicator_period set pending_correction = ?::jsonb where indicator_id = ? and report_id = ?",
                 proposal, indicatorId, reportId);
         touch(indicatorId, version, recordedAt);
         snapshotPeriod(indicatorId, period, version, recordedAt);
@@ -144,27 +147,27 @@ public class IndicatorProjection {
 
     /** What the indicator's row says after this event, for "as of" queries. */
     private void snapshot(String indicatorId, Instant recordedAt) {
-        jdbc.update("insert into projection.indicator_history (indicator_id, recorded_at, version, state) "
-                + "select indicator_id, ?, version, to_jsonb(i) from projection.indicator i where indicator_id = ?", utc(recordedAt), indicatorId);
+        jdbc.update("insert into indicator_history (indicator_id, recorded_at, version, state) "
+                + "select indicator_id, ?, version, to_jsonb(i) from indicator i where indicator_id = ?", utc(recordedAt), indicatorId);
     }
 
     private void snapshotPeriod(String indicatorId, String period, long version, Instant recordedAt) {
-        jdbc.update("insert into projection.indicator_period_history (indicator_id, period, recorded_at, version, state) "
-                + "select indicator_id, period, ?, ?, to_jsonb(p) from projection.indicator_period p where indicator_id = ? and period = ?",
+        jdbc.update("insert into indicator_period_history (indicator_id, period, recorded_at, version, state) "
+                + "select indicator_id, period, ?, ?, to_jsonb(p) from indicator_period p where indicator_id = ? and period = ?",
                 utc(recordedAt), version, indicatorId, period);
     }
 
     private void touch(String indicatorId, long version, Instant recordedAt) {
-        jdbc.update("update projection.indicator set version = ?, updated_at = ? where indicator_id = ?",
+        jdbc.update("update indicator set version = ?, updated_at = ? where indicator_id = ?",
                 version, utc(recordedAt), indicatorId);
         snapshot(indicatorId, recordedAt);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.indicator_history");
-        jdbc.update("delete from projection.indicator_period_history");
-        jdbc.update("delete from projection.indicator_period");
-        jdbc.update("delete from projection.indicator");
+        jdbc.update("delete from indicator_history");
+        jdbc.update("delete from indicator_period_history");
+        jdbc.update("delete from indicator_period");
+        jdbc.update("delete from indicator");
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tiendo.events.common.TextRules;
 import vn.tiendo.query.admin.AdminActions;
+import vn.tiendo.query.admin.ProjectionRebuild;
 import vn.tiendo.query.admin.Projections;
 import vn.tiendo.query.web.AsOf;
 
@@ -22,11 +23,13 @@ public class AdminPages {
 
     private final Projections projections;
     private final AdminActions actions;
+    private final ProjectionRebuild rebuilds;
     private final AsOf asOf;
 
-    public AdminPages(Projections projections, AdminActions actions, AsOf asOf) {
+    public AdminPages(Projections projections, AdminActions actions, ProjectionRebuild rebuilds, AsOf asOf) {
         this.projections = projections;
         this.actions = actions;
+        this.rebuilds = rebuilds;
         this.asOf = asOf;
     }
 
@@ -35,7 +38,24 @@ public class AdminPages {
         model.addAttribute("states", projections.states());
         model.addAttribute("parked", projections.parked());
         model.addAttribute("actions", actions.latest(50));
+        ProjectionRebuild.Progress rebuild = rebuilds.progress();
+        model.addAttribute("rebuild", rebuild);
+        model.addAttribute("rebuilding", List.of(ProjectionRebuild.Stage.PREPARING, ProjectionRebuild.Stage.REPLAYING,
+                ProjectionRebuild.Stage.SWITCHING).contains(rebuild.stage()));
         return Pages.common(model, null, asOf, "admin");
+    }
+
+    /** Starts a rebuild (the page shows its progress when reloaded); refused while one runs. */
+    @PostMapping("/app/admin/rebuild")
+    public String rebuild(RedirectAttributes flash) {
+        try {
+            actions.rebuild();
+            flash.addFlashAttribute("message", "Đã bắt đầu dựng lại; các bảng vẫn trả lời trong lúc dựng / Rebuild started; the projections "
+                    + "keep answering meanwhile");
+        } catch (ProjectionRebuild.AlreadyRunning running) {
+            flash.addFlashAttribute("error", "Đang dựng lại / A rebuild is running");
+        }
+        return "redirect:/app/admin";
     }
 
     @PostMapping("/app/admin/parked-events/retry")

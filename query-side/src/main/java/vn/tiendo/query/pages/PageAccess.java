@@ -50,6 +50,7 @@ public final class PageAccess {
             AccessRule.of(GET, "/app/live", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/app/admin", false, ADMIN),
             AccessRule.of(POST, "/app/admin/parked-events/retry", false, ADMIN),
+            AccessRule.of(POST, "/app/admin/rebuild", false, ADMIN),
             AccessRule.of(POST, "/app/admin/parked-events/eviction", false, ADMIN),
             AccessRule.of(GET, "/app/imports", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/app/imports/preview", false, COORDINATOR, ADMIN),

@@ -18,7 +18,11 @@ import java.time.Instant;
 
 import static vn.tiendo.query.config.Times.utc;
 
-/** The plans' reporting duties and the periodic reports sent under them, beside the plans in the directory. */
+/**
+ * The plans' reporting duties and the periodic reports sent under them, beside the plans in the directory.
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
+ */
 @Component
 @ProcessingGroup(DirectoryProjection.PROCESSING_GROUP)
 public class ReportingCalendarProjection {
@@ -33,7 +37,7 @@ public class ReportingCalendarProjection {
 
     @EventHandler
     void on(ReportingObligationDeclared e, @Timestamp Instant recordedAt) {
-        jdbc.update("insert into projection.reporting_obligation (plan_id, obligation_id, reporter_agency_id, recipient_agency_id, cycle, "
+        jdbc.update("insert into reporting_obligation (plan_id, obligation_id, reporter_agency_id, recipient_agency_id, cycle, "
                         + "due_day, due_month_offset, as_written, declared_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 e.planId(), e.obligationId(), e.reporterAgencyId(), e.recipientAgencyId(), e.cycle().name(), e.dueDay(),
                 e.dueMonthOffset(), e.asWritten(), utc(recordedAt));
@@ -41,20 +45,20 @@ public class ReportingCalendarProjection {
 
     @EventHandler
     void on(ReportingObligationWithdrawn e, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.reporting_obligation set withdrawn_at = ?, withdrawal_reason = ? where plan_id = ? and obligation_id = ?",
+        jdbc.update("update reporting_obligation set withdrawn_at = ?, withdrawal_reason = ? where plan_id = ? and obligation_id = ?",
                 utc(recordedAt), e.reason(), e.planId(), e.obligationId());
     }
 
     @EventHandler
     void on(PeriodicReportSubmitted e, @Timestamp Instant recordedAt, @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("insert into projection.periodic_report (plan_id, obligation_id, period, agency_id, submitted_at, submitted_by, note, evidence) "
+        jdbc.update("insert into periodic_report (plan_id, obligation_id, period, agency_id, submitted_at, submitted_by, note, evidence) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 e.planId(), e.obligationId(), e.period().code(), e.agencyId(), utc(recordedAt), actor, e.note(), json.write(e.evidence()));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.periodic_report");
-        jdbc.update("delete from projection.reporting_obligation");
+        jdbc.update("delete from periodic_report");
+        jdbc.update("delete from reporting_obligation");
     }
 }

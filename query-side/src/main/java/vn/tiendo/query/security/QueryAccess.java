@@ -59,6 +59,7 @@ public final class QueryAccess {
             AccessRule.of(POST, "/api/audit/checkpoints", false, AUDITOR, ADMIN),
             AccessRule.of(GET, "/api/admin/projections", false, ADMIN),
             AccessRule.of(POST, "/api/admin/projections/rebuild", false, ADMIN),
+            AccessRule.of(GET, "/api/admin/projections/rebuild", false, ADMIN),
             AccessRule.of(GET, "/api/admin/projections/parked-events", false, ADMIN),
             AccessRule.of(POST, "/api/admin/projections/parked-events/retry", false, ADMIN),
             AccessRule.of(POST, "/api/admin/projections/parked-events/eviction", false, ADMIN),

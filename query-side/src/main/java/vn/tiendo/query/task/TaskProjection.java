@@ -23,7 +23,11 @@ import java.time.Instant;
 
 import static vn.tiendo.query.config.Times.utc;
 
-/** Tasks as they stand: holder, coordinators, deadline, progress, completion. Status is computed when read. */
+/**
+ * Tasks as they stand: holder, coordinators, deadline, progress, completion. Status is computed when read.
+ * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
+ * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
+ */
 @Component
 @ProcessingGroup(TaskProjection.PROCESSING_GROUP)
 public class TaskProjection {
@@ -41,7 +45,7 @@ public class TaskProjection {
     @EventHandler
     void on(TaskAssigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         TaskDeadline d = e.deadline();
-        jdbc.update("insert into projection.task (task_id, plan_id, content, lead_agency_id, coordinating_agency_ids, due_date, "
+        jdbc.update("insert into task (task_id, plan_id, content, lead_agency_id, coordinating_agency_ids, due_date, "
                         + "recurrence, deadline_as_written, expected_product, version, updated_at, group_path) "
                         + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)",
                 e.taskId(), e.planId(), e.content(), e.leadAgencyId(), json.write(e.coordinatingAgencyIds()), d.dueDate(),
@@ -51,7 +55,7 @@ public class TaskProjection {
 
     @EventHandler
     void on(TaskReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.task set lead_agency_id = ?, version = ?, updated_at = ? where task_id = ?",
+        jdbc.update("update task set lead_agency_id = ?, version = ?, updated_at = ? where task_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
@@ -59,7 +63,7 @@ public class TaskProjection {
     @EventHandler
     void on(TaskDeadlineRevised e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         TaskDeadline d = e.newDeadline();
-        jdbc.update("update projection.task set due_date = ?, recurrence = ?, deadline_as_written = ?, version = ?, updated_at = ? "
+        jdbc.update("update task set due_date = ?, recurrence = ?, deadline_as_written = ?, version = ?, updated_at = ? "
                 + "where task_id = ?", d.dueDate(), d.recurrence().name(), d.asWritten(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
@@ -67,7 +71,7 @@ public class TaskProjection {
     @EventHandler
     void on(TaskProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("update projection.task set percent_complete = ?, last_reported_period = ?, last_reported_at = ?, "
+        jdbc.update("update task set percent_complete = ?, last_reported_period = ?, last_reported_at = ?, "
                         + "last_reported_by = ?, last_report_id = ?, last_report_approved = false, version = ?, updated_at = ? where task_id = ?",
                 e.percentComplete(), e.period().code(), utc(recordedAt), actor, e.reportId(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
@@ -75,34 +79,34 @@ public class TaskProjection {
 
     @EventHandler
     void on(TaskReportApproved e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.task set last_report_approved = (last_report_approved or last_report_id = ?), version = ?, "
+        jdbc.update("update task set last_report_approved = (last_report_approved or last_report_id = ?), version = ?, "
                 + "updated_at = ? where task_id = ?", e.reportId(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
     void on(TaskCompleted e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.task set completed_on = ?, product = ?, percent_complete = 100, version = ?, updated_at = ? "
+        jdbc.update("update task set completed_on = ?, product = ?, percent_complete = 100, version = ?, updated_at = ? "
                 + "where task_id = ?", e.completedOn(), e.product(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
     @EventHandler
     void on(TaskCancelled e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
-        jdbc.update("update projection.task set cancelled = true, cancel_reason = ?, version = ?, updated_at = ? where task_id = ?",
+        jdbc.update("update task set cancelled = true, cancel_reason = ?, version = ?, updated_at = ? where task_id = ?",
                 e.reason(), version, utc(recordedAt), e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
     /** What the task's row says after this event, for "as of" queries. */
     private void snapshot(String taskId, Instant recordedAt) {
-        jdbc.update("insert into projection.task_history (task_id, recorded_at, version, state) "
-                + "select task_id, ?, version, to_jsonb(t) from projection.task t where task_id = ?", utc(recordedAt), taskId);
+        jdbc.update("insert into task_history (task_id, recorded_at, version, state) "
+                + "select task_id, ?, version, to_jsonb(t) from task t where task_id = ?", utc(recordedAt), taskId);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from projection.task_history");
-        jdbc.update("delete from projection.task");
+        jdbc.update("delete from task_history");
+        jdbc.update("delete from task");
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import vn.tiendo.query.admin.ProjectionRebuild;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -68,6 +69,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> verificationRunning(TamperEvidence.VerificationRunning e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "30").body(problem(HttpStatus.CONFLICT,
                 "verification-running", "Đang kiểm chứng / A verification is running", e.getMessage()));
+    }
+
+    @ExceptionHandler(ProjectionRebuild.AlreadyRunning.class)
+    ResponseEntity<ProblemDetail> rebuildRunning(ProjectionRebuild.AlreadyRunning e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "30").body(problem(HttpStatus.CONFLICT,
+                "rebuild-running", "Đang dựng lại / A rebuild is running", "a rebuild is running: GET /api/admin/projections/rebuild"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

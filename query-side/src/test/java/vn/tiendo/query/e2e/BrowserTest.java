@@ -631,6 +631,19 @@ class BrowserTest {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(1);
         }
+
+        // a rebuild from the same page: the projections answer throughout, and the event given up stays given up
+        browser.findElement(By.id("start-rebuild")).click();
+        assertThat(text("flash-message")).contains("Đã bắt đầu dựng lại");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+            browser.navigate().refresh();
+            return List.of("DONE", "FAILED").contains(browser.findElement(By.id("rebuild")).getAttribute("data-stage"));
+        });
+        assertThat(text("rebuild-stage")).isEqualTo("Đã xong");
+        assertThat(text("rebuild-paused")).contains("tạm dừng cập nhật");
+        assertThat(browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#admin-actions tr.admin-action")).getText()).contains("Dựng lại",
+                "switched to the rebuilt projections");
         signOut();
     }
 

@@ -92,6 +92,24 @@ class DatabaseRolesTest {
         }
     }
 
+    /** A rebuild swaps schemas, which the query side's role may only do through the migration's functions. */
+    @Test
+    void theQuerySidesRoleRebuildsTheProjectionsWithoutOwningTheirSchema() throws Exception {
+        try (Connection c = connect(DATABASE, QUERY_ROLE, ROLE_PASSWORD); Statement s = c.createStatement()) {
+            assertRefused(s, "alter schema projection rename to elsewhere", "must be owner");
+            assertRefused(s, "create schema projection_next", "permission denied");
+        }
+        assertThat(http.as("quan-tri").post(platform.queries + "/api/admin/projections/rebuild", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("DONE", "FAILED").contains(
+                http.as("quan-tri").get(platform.queries + "/api/admin/projections/rebuild").body().path("stage").asText()));
+        assertThat(http.as("quan-tri").get(platform.queries + "/api/admin/projections/rebuild").body().path("stage").asText())
+                .isEqualTo("DONE");
+        assertThat(http.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").status()).isEqualTo(200);
+        try (Connection c = connect(DATABASE, QUERY_ROLE, ROLE_PASSWORD); Statement s = c.createStatement()) {
+            assertRefused(s, "drop table projection.indicator", "must be owner");
+        }
+    }
+
     private static void assertRefused(Statement statement, String sql, String why) {
         assertThatThrownBy(() -> statement.execute(sql)).as(sql).isInstanceOf(SQLException.class).hasMessageContaining(why);
     }

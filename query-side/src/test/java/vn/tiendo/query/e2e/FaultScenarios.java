@@ -348,7 +348,13 @@ class FaultScenarios {
         HttpResponse<String> rebuild = client.send(HttpRequest.newBuilder(URI.create(querySide.url + "/api/admin/projections/rebuild"))
                 .header("Authorization", auth("quan-tri")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
-        Thread.sleep(1_000);
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        String stage;
+        do {
+            Thread.sleep(200);
+            stage = JSON.readTree(get(querySide.url + "/api/admin/projections/rebuild", "quan-tri")).path("stage").asText();
+        } while (!stage.equals("DONE") && !stage.equals("FAILED") && Instant.now().isBefore(deadline));
+        assertThat(stage).as("the rebuild switched").isEqualTo("DONE");
         untilProjectionsCaughtUp();
         String after = projected();
         assertThat(after).as("the projection equals a clean rebuild").isEqualTo(before);
