@@ -7,6 +7,9 @@
 #                                                 tiendo_bench_projections; the query side builds its projections from
 #                                                 nothing, then rebuilds them without downtime while dashboard queries are
 #                                                 asked; beside a raw read and a raw batched upsert of as many rows.
+#   ./tiendo-benchmark.sh commands [SECONDS]      both services; progress reports over HTTP from 1, 4 and 16 clients for
+#                                                 SECONDS each (default 15): reports/s, latency, report → projection lag,
+#                                                 beside PostgreSQL's single-row insert transactions with as many clients.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash .ci/ensure-postgres.sh
@@ -22,5 +25,10 @@ case "${1:-verification}" in
     ./mvnw -B -pl query-side test -Dtest=ProjectionBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
       -Dtiendo.bench.events="${2:-1000000}"
     echo "table: query-side/target/benchmarks/projections.md" ;;
-  *) echo "usage: $0 verification|projections [EVENTS]" >&2; exit 2 ;;
+  commands)
+    ./mvnw -B -q install -DskipTests
+    ./mvnw -B -pl query-side test -Dtest=CommandBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dtiendo.bench.seconds="${2:-15}"
+    echo "table: query-side/target/benchmarks/commands.md" ;;
+  *) echo "usage: $0 verification|projections [EVENTS] | commands [SECONDS]" >&2; exit 2 ;;
 esac

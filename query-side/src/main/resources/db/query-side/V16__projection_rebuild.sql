@@ -20,6 +20,13 @@ begin
         loop
             execute format('create table projection_next.%I (like projection.%I including all)', t.relname, t.relname);
         end loop;
+    -- LIKE leaves out the tables' storage parameters (the fill factor that keeps updated rows on their page, V17)
+    for t in select c.relname, array_to_string(c.reloptions, ', ') as options from pg_class c
+             join pg_namespace n on n.oid = c.relnamespace
+             where n.nspname = 'projection' and c.relkind = 'r' and c.reloptions is not null
+        loop
+            execute format('alter table projection_next.%I set (%s)', t.relname, t.options);
+        end loop;
     if session_user <> current_user then
         execute format('grant usage on schema projection_next to %I', session_user);
         execute format('grant select, insert, update, delete, truncate on all tables in schema projection_next to %I', session_user);

@@ -1,10 +1,9 @@
 package vn.tiendo.command.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MetaData;
@@ -13,12 +12,10 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MetadataKeys;
 import vn.tiendo.shared.EventHash;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +34,10 @@ public class EventChain implements SmartInitializingSingleton {
 
     private final EventStore eventStore;
     private final Serializer eventSerializer;
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
 
-    public EventChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc, ObjectMapper json) {
+    public EventChain(EventStore eventStore, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.eventStore = eventStore;
         this.eventSerializer = eventSerializer;
-        this.jdbc = jdbc;
-        this.json = json;
     }
 
     @Override
@@ -77,17 +70,16 @@ public class EventChain implements SmartInitializingSingleton {
         if (inThisUnit != null) {
             return inThisUnit;
         }
-        List<byte[]> stored = jdbc.queryForList("select meta_data from event_store.domain_event_entry "
-                + "where aggregate_identifier = ? and sequence_number = ?", byte[].class, aggregateId, sequenceNumber - 1);
-        if (stored.isEmpty()) {
-            throw new IllegalStateException("no event " + (sequenceNumber - 1) + " of " + aggregateId + " to chain to");
+        // from the event store, whichever it is (PostgreSQL or Axon Server), not from its PostgreSQL table
+        DomainEventStream stream = eventStore.readEvents(aggregateId, sequenceNumber - 1);
+        while (stream.hasNext()) {
+            DomainEventMessage<?> previous = stream.next();
+            if (previous.getSequenceNumber() == sequenceNumber - 1) {
+                Object hash = previous.getMetaData().get(MetadataKeys.HASH);
+                return hash == null ? EventHash.GENESIS : hash.toString();
+            }
         }
-        try {
-            JsonNode meta = json.readTree(new String(stored.get(0), StandardCharsets.UTF_8));
-            return meta.hasNonNull(MetadataKeys.HASH) ? meta.get(MetadataKeys.HASH).asText() : EventHash.GENESIS;
-        } catch (Exception e) {
-            throw new IllegalStateException("unreadable metadata of " + aggregateId + "#" + (sequenceNumber - 1), e);
-        }
+        throw new IllegalStateException("no event " + (sequenceNumber - 1) + " of " + aggregateId + " to chain to");
     }
 
     @SuppressWarnings("unchecked")

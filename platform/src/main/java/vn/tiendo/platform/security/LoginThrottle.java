@@ -13,12 +13,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,6 +40,10 @@ import java.util.regex.Pattern;
  * the connection comes from a configured trusted proxy, the last address in {@code X-Forwarded-For} that is not a
  * trusted proxy. Counts live in a bounded table and are forgotten some time after the last failure. Passwords are
  * never read or logged here, only the user name.
+ * <p>
+ * Credentials that just signed in are not guesses: an HTTP Basic header that succeeded is remembered for ten minutes
+ * (as a keyed hash, the key made at start and never stored) and its requests pass without counting, so a user's or an
+ * office's parallel requests are never taken for a burst of guesses. A remembered header that is refused is forgotten.
  */
 public class LoginThrottle extends OncePerRequestFilter {
 
@@ -42,6 +51,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     private static final String RESERVATION = LoginThrottle.class.getName() + ".reservation";
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Duration FIRST_DELAY = Duration.ofSeconds(1);
+    private static final Duration REMEMBER_SIGNED_IN = Duration.ofMinutes(10);
 
     private static final class Counter {
         int failures;
@@ -65,6 +75,14 @@ public class LoginThrottle extends OncePerRequestFilter {
             return size() > MAX_ENTRIES;
         }
     };
+    /** Keyed hashes of Basic headers that signed in, until when they are believed (guarded by {@code counters}). */
+    private final Map<String, Instant> signedIn = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+    private final SecretKeySpec credentialKey = new SecretKeySpec(randomKey(), "HmacSHA256");
 
     public LoginThrottle(int maxFailures, Duration maxDelay, Clock clock, List<String> trustedProxies) {
         this(maxFailures, maxDelay, clock, trustedProxies, null);
@@ -89,6 +107,17 @@ public class LoginThrottle extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        String credential = form ? null : credentialDigest(request.getHeader("Authorization"));
+        if (credential != null && signedInRecently(credential)) {
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                if (response.getStatus() == 401) {
+                    forget(credential);
+                }
+            }
+            return;
+        }
         String address = clientAddress(request);
         List<Key> keys = List.of(new Key("user+address|" + user + "|" + address, maxFailures),
                 new Key("user|" + user, maxFailures * 4), new Key("address|" + address, maxFailures * 10));
@@ -104,7 +133,7 @@ public class LoginThrottle extends OncePerRequestFilter {
                     "Đăng nhập sai quá nhiều lần / Too many failed sign-ins", "try again in " + seconds + " seconds"));
             return;
         }
-        Reservation reservation = new Reservation(keys);
+        Reservation reservation = new Reservation(keys, credential);
         request.setAttribute(RESERVATION, reservation);
         try {
             chain.doFilter(request, response);
@@ -143,10 +172,12 @@ public class LoginThrottle extends OncePerRequestFilter {
 
     private final class Reservation {
         private final List<Key> keys;
+        private final String credential;
         private boolean settled;
 
-        Reservation(List<Key> keys) {
+        Reservation(List<Key> keys, String credential) {
             this.keys = keys;
+            this.credential = credential;
         }
 
         void settle(Outcome outcome) {
@@ -156,6 +187,9 @@ public class LoginThrottle extends OncePerRequestFilter {
                 }
                 settled = true;
                 Instant now = clock.instant();
+                if (outcome == Outcome.SIGNED_IN && credential != null) {
+                    signedIn.put(credential, now.plus(REMEMBER_SIGNED_IN));
+                }
                 for (Key key : keys) {
                     Counter counter = counters.computeIfAbsent(key.name(), k -> new Counter());
                     counter.inFlight = Math.max(0, counter.inFlight - 1);
@@ -171,6 +205,38 @@ public class LoginThrottle extends OncePerRequestFilter {
                 }
             }
         }
+    }
+
+    private boolean signedInRecently(String credential) {
+        synchronized (counters) {
+            Instant until = signedIn.get(credential);
+            return until != null && until.isAfter(clock.instant());
+        }
+    }
+
+    private void forget(String credential) {
+        synchronized (counters) {
+            signedIn.remove(credential);
+        }
+    }
+
+    private String credentialDigest(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(credentialKey);
+            return HexFormat.of().formatHex(mac.doFinal(authorization.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     /** Zero when the attempt may go ahead (and is then counted as in flight), else how long to wait. */

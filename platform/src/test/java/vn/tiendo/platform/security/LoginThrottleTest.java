@@ -3,6 +3,8 @@ package vn.tiendo.platform.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -55,6 +57,47 @@ class LoginThrottleTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A user (or an office behind one address) who signed in sends many requests at once: they are not guesses, and
+     * none is held up. (Before, every request in flight counted against the budget, so the sixth parallel request of a
+     * signed-in user got 429.)
+     */
+    @Test
+    void theParallelRequestsOfASignedInUserAreNotThrottled() throws Exception {
+        assertThat(attempt("dieu-phoi", "203.0.113.7", null, (req, res) -> {
+            SecurityContextHolder.getContext().setAuthentication(
+                    UsernamePasswordAuthenticationToken.authenticated("dieu-phoi", null, List.of()));
+            try {
+                throttle.afterSignIn().doFilter(req, res, (a, b) -> {
+                });
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        })).isEqualTo(200);
+        AtomicInteger checked = new AtomicInteger();
+        CountDownLatch slowCheck = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> attempt("dieu-phoi", "203.0.113.7", null, (req, res) -> {
+                    checked.incrementAndGet();
+                    slowCheck.await(5, TimeUnit.SECONDS);
+                })));
+            }
+            Thread.sleep(300);
+            slowCheck.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+            assertThat(checked.get()).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        // the same user with another password is a guess again, counted as before
+        assertThat(attempt("dieu-phoi", "203.0.113.7", null, "other", (req, res) -> res.setStatus(401))).isEqualTo(401);
     }
 
     @Test
@@ -130,6 +173,21 @@ class LoginThrottleTest {
     private int attempt(String user, String remote, String forwardedFor, MockFilterChainBody body) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         run(user, remote, forwardedFor, response, body);
+        return response.getStatus();
+    }
+
+    private int attempt(String user, String remote, String forwardedFor, String password, MockFilterChainBody body) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockHttpServletRequest request = request(user, remote, forwardedFor);
+        request.removeHeader("Authorization");
+        request.addHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        throttle.doFilter(request, response, (req, res) -> {
+            try {
+                body.run(req, (jakarta.servlet.http.HttpServletResponse) res);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         return response.getStatus();
     }
 

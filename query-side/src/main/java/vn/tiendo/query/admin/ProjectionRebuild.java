@@ -33,7 +33,6 @@ import vn.tiendo.shared.EventStoreSchema;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -42,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -104,13 +104,15 @@ public class ProjectionRebuild {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final int batchSize;
+    private final String nodeId;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(new AxonThreadFactory("projection-rebuild"));
     private volatile Progress progress = Progress.idle();
 
     public ProjectionRebuild(Projections projections, ApplicationContext context, org.axonframework.config.Configuration axon,
                              EventStore events, TokenStore liveTokens, ConnectionProvider connections, TransactionManager transactions,
                              Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer, JdbcTemplate jdbc,
-                             Clock clock, MeterRegistry meters, @Value("${tiendo.rebuild.batch-size:500}") int batchSize) {
+                             Clock clock, MeterRegistry meters, @Value("${tiendo.rebuild.batch-size:500}") int batchSize,
+                             @Value("${tiendo.node-id:}") String nodeId) {
         this.projections = projections;
         this.context = context;
         this.axon = axon;
@@ -123,6 +125,7 @@ public class ProjectionRebuild {
         this.jdbc = jdbc;
         this.clock = clock;
         this.batchSize = batchSize;
+        this.nodeId = nodeId;
         Gauge.builder("tiendo.projection.rebuild.running", () -> progress.running() ? 1 : 0)
                 .description("1 while a projection rebuild runs").register(meters);
         Gauge.builder("tiendo.projection.rebuild.position", () -> progress.position())
@@ -168,30 +171,35 @@ public class ProjectionRebuild {
                 replays.add(new Replay(group.getKey(), group.getValue(), givenUp(group.getKey())));
             }
             replays.forEach(replay -> replay.processor.start());
-            Instant replayStarted = clock.instant();
+            long replayStarted = System.nanoTime();
             long head = head();
-            while (!caughtUp(replays, head)) {
-                report(Stage.REPLAYING, replays, head, replayStarted, null);
-                Thread.sleep(POLL.toMillis());
-                head = head();
-            }
-            // The switch: the live processors pause, the replay takes what came meanwhile, the schemas swap names.
+            head = replayUntilCaughtUp(replays, head, replayStarted);
+            // the replay updated rows many times over: clean and count the new tables before readers use them (only the
+            // tables' owner may; as any other role this does nothing, and autovacuum does it later)
+            vacuum();
+            head = replayUntilCaughtUp(replays, head(), replayStarted);
+            // The switch. The replay has caught up; it and the live processors stop together (the replay's tokens then
+            // say how far the rebuilt tables go, and the live processors take what came since), the schemas swap names,
+            // and the live processors start again on the rebuilt tables.
             report(Stage.SWITCHING, replays, head, replayStarted, null);
-            Instant pausedAt = clock.instant();
+            long last = Math.max(head, position(replays));
+            long pausedAt = System.nanoTime();
+            List<CompletableFuture<Void>> stopping = new ArrayList<>();
             for (String group : Projections.PROCESSING_GROUPS) {
                 StreamingEventProcessor live = projections.processor(group);
-                live.shutDown();
                 paused.add(live);
+                stopping.add(live.shutdownAsync());
             }
-            long last = head();
-            while (!caughtUp(replays, last)) {
-                Thread.sleep(10);
-            }
-            replays.forEach(Replay::stop);
+            replays.forEach(replay -> stopping.add(replay.processor.shutdownAsync()));
+            CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+            long stopped = System.nanoTime();
             jdbc.execute("select audit.switch_to_rebuilt_projections()");
+            long switched = System.nanoTime();
             paused.forEach(StreamingEventProcessor::start);
             paused.clear();
-            long pausedMillis = Duration.between(pausedAt, clock.instant()).toMillis();
+            long pausedMillis = millisSince(pausedAt);
+            log.info("rebuild switched at position {}: processors stopped in {} ms, schemas swapped in {} ms, {} ms paused in all", last,
+                    (stopped - pausedAt) / 1_000_000, (switched - stopped) / 1_000_000, pausedMillis);
             jdbc.execute("select audit.drop_replaced_projections()");
             return finished(Stage.DONE, last, replayStarted, pausedMillis, null);
         } catch (Exception e) {
@@ -212,24 +220,46 @@ public class ProjectionRebuild {
         }
     }
 
-    private void report(Stage stage, List<Replay> replays, long head, Instant replayStarted, Long pausedMillis) {
+    private long replayUntilCaughtUp(List<Replay> replays, long head, long replayStarted) throws InterruptedException {
+        while (!caughtUp(replays, head)) {
+            report(Stage.REPLAYING, replays, head, replayStarted, null);
+            Thread.sleep(POLL.toMillis());
+            head = head();
+        }
+        return head;
+    }
+
+    private void vacuum() {
+        long begun = System.nanoTime();
+        for (String table : jdbc.queryForList("select tablename from pg_tables where schemaname = ?", String.class, SCHEMA)) {
+            jdbc.execute("vacuum (analyze) " + SCHEMA + ".\"" + table.replace("\"", "\"\"") + "\"");
+        }
+        log.info("rebuilt tables vacuumed and analysed in {} ms", millisSince(begun));
+    }
+
+    private void report(Stage stage, List<Replay> replays, long head, long replayStarted, Long pausedMillis) {
         long position = position(replays);
-        double seconds = Math.max(0.001, Duration.between(replayStarted, clock.instant()).toMillis() / 1000.0);
+        double seconds = Math.max(0.001, millisSince(replayStarted) / 1000.0);
         double rate = Math.max(0, position) / seconds;
         Long eta = rate <= 0 ? null : Math.round(Math.max(0, head - position) / rate);
         progress = new Progress(stage, progress.startedBy(), progress.startedAt(), null, position, head, percent(position, head),
                 Math.round(rate * 10) / 10.0, eta, pausedMillis, null);
     }
 
-    private Progress finished(Stage stage, long position, Instant replayStarted, Long pausedMillis, String failure) {
+    private Progress finished(Stage stage, long position, Long replayStarted, Long pausedMillis, String failure) {
         double rate = 0;
         if (replayStarted != null) {
-            double seconds = Math.max(0.001, Duration.between(replayStarted, clock.instant()).toMillis() / 1000.0);
+            double seconds = Math.max(0.001, millisSince(replayStarted) / 1000.0);
             rate = Math.round(Math.max(0, position) / seconds * 10) / 10.0;
         }
         return new Progress(stage, progress.startedBy(), progress.startedAt(), now(), position, progress.head() < position ? position
                 : progress.head(), stage == Stage.DONE ? 100 : percent(position, progress.head()), rate, stage == Stage.DONE ? 0L : null,
                 pausedMillis, failure);
+    }
+
+    /** Durations by the machine's monotonic clock: the platform's clock may be fixed (TIENDO_CLOCK). */
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     private static double percent(long position, long head) {
@@ -326,13 +356,14 @@ public class ProjectionRebuild {
                     .parameterResolverFactory(axon.parameterResolverFactory())
                     .queue(parked)
                     .transactionManager(tx)
+                    // the new schema's queue starts empty: no query per event to ask whether its record is parked
+                    .enableSequenceIdentifierCache()
                     .build();
             this.processor = PooledStreamingEventProcessor.builder()
                     .name(group)
                     .eventHandlerInvoker(invoker)
                     .messageSource(events)
-                    .tokenStore(JdbcTokenStore.builder().connectionProvider(connections).schema(EventStoreSchema.tokens(SCHEMA))
-                            .serializer(serializer).build())
+                    .tokenStore(tokens())
                     .transactionManager(tx)
                     .coordinatorExecutor(coordinator)
                     .workerExecutor(workers)
@@ -346,6 +377,15 @@ public class ProjectionRebuild {
             }
         }
 
+        private TokenStore tokens() {
+            JdbcTokenStore.Builder tokens = JdbcTokenStore.builder().connectionProvider(connections).schema(EventStoreSchema.tokens(SCHEMA))
+                    .serializer(serializer);
+            if (!nodeId.isBlank()) {
+                tokens.nodeId(nodeId);
+            }
+            return tokens.build();
+        }
+
         long position() {
             return processor.processingStatus().values().stream().mapToLong(s -> s.getCurrentPosition().orElse(-1)).min().orElse(-1);
         }
@@ -356,13 +396,9 @@ public class ProjectionRebuild {
                     && status.stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
         }
 
-        void stop() {
-            processor.shutDown();
-        }
-
         void stopQuietly() {
             try {
-                stop();
+                processor.shutDown();
             } catch (RuntimeException e) {
                 log.warn("could not stop the replay of {}", processor.getName(), e);
             }

@@ -6,6 +6,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -41,6 +43,22 @@ public class AxonConfig {
     @Bean
     public TokenSchema tokenSchema() {
         return EventStoreSchema.tokens("projection");
+    }
+
+    /**
+     * The processors' claims on their segments, in PostgreSQL. {@code tiendo.node-id} names this process in the claims
+     * (default: Axon's, the JVM's name, pid@host): processes that could share one (containers, several in one JVM)
+     * must each be given their own, or each would take the other's claims for its own.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 @Value("${tiendo.node-id:}") String nodeId) {
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(tokenSchema)
+                .serializer(serializer);
+        if (!nodeId.isBlank()) {
+            tokens.nodeId(nodeId);
+        }
+        return tokens.build();
     }
 
     /**

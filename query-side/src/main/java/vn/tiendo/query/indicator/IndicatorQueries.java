@@ -44,10 +44,13 @@ public class IndicatorQueries {
     private static final TypeReference<List<StatusRules.Reported>> REPORTS = new TypeReference<>() {
     };
 
-    /** The indicator rows and their reported periods, now or as recorded at a moment (two parameters). */
+    /**
+     * The indicator rows and their reported periods, now or as recorded at a moment (two parameters). Now, the names
+     * stand for the tables themselves (not materialized), so that each query uses their indexes.
+     */
     private static final String ROWS_NOW = """
-            with i as (select * from projection.indicator),
-                 p as (select * from projection.indicator_period)
+            with i as not materialized (select * from projection.indicator),
+                 p as not materialized (select * from projection.indicator_period)
             """;
     private static final String ROWS_AS_OF = """
             with i as (select (jsonb_populate_record(null::projection.indicator, h.state)).* from (
@@ -57,17 +60,17 @@ public class IndicatorQueries {
                            select distinct on (indicator_id, period) state from projection.indicator_period_history
                            where recorded_at <= ? order by indicator_id, period, version desc) h)
             """;
+    /** {@code %s}: the indicator rows to show, already filtered, ordered and cut to the page. */
     private static final String SELECT = """
             select i.*, i.targets::text as targets_json, coalesce(i.group_path, '[]')::text as group_path_json, a.name as lead_agency_name,
                    pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved,
                    (select jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value))
                     from p r where r.indicator_id = i.indicator_id)::text as reports_json
-            from i
+            from %s i
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
                 select * from p where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
                 order by p.period_end desc limit 1) pp on true
-            where true
             """;
 
     private final JdbcTemplate jdbc;
@@ -109,12 +112,14 @@ public class IndicatorQueries {
                 .toList();
     }
 
+    /** The page is cut before each row's latest value and reports are looked up, so only its rows pay for them. */
     private List<IndicatorView.Status> select(Filter filter, Scope scope, AsOf.Moment at, String limit) {
         List<Object> args = new ArrayList<>(rowArgs(at));
+        String page = "(select * from i where true" + where(filter, scope, args) + " order by i.plan_id, i.code" + limit + ")";
         Period period = filter.period();
         args.add(period == null ? null : period.code());
         args.add(period == null ? null : period.code());
-        String sql = rows(at) + SELECT + where(filter, scope, args) + " order by i.plan_id, i.code" + limit;
+        String sql = rows(at) + SELECT.formatted(page) + " order by i.plan_id, i.code";
         LocalDate today = asOf.today(at);
         return jdbc.query(sql, (rs, i) -> toStatus(rs, period, today), args.toArray());
     }
@@ -139,11 +144,12 @@ public class IndicatorQueries {
 
     public IndicatorView.Status get(String indicatorId, Period period, AsOf.Moment at) {
         List<Object> args = new ArrayList<>(rowArgs(at));
-        args.add(period == null ? null : period.code());
-        args.add(period == null ? null : period.code());
         args.add(indicatorId);
+        args.add(period == null ? null : period.code());
+        args.add(period == null ? null : period.code());
         LocalDate today = asOf.today(at);
-        return jdbc.query(rows(at) + SELECT + " and i.indicator_id = ?", (rs, i) -> toStatus(rs, period, today), args.toArray())
+        return jdbc.query(rows(at) + SELECT.formatted("(select * from i where i.indicator_id = ?)"), (rs, i) -> toStatus(rs, period, today),
+                        args.toArray())
                 .stream().findFirst().orElseThrow(() -> new NotFound("indicator", indicatorId));
     }
 

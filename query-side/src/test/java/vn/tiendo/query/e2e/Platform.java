@@ -47,20 +47,30 @@ final class Platform implements AutoCloseable {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database + " encoding 'UTF8' template template0");
         }
-        String url = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database;
-        ConfigurableApplicationContext commandSide = new SpringApplicationBuilder(CommandSideApplication.class)
-                .properties(CommandSideApplication.CONFIG_NAME)
-                .run(Stream.concat(Stream.of("--server.port=0", url, "--tiendo.security.demo-password=" + Http.PASSWORD,
-                                "--tiendo.security.internal-key=" + INTERNAL_KEY,
-                                // no reminder may fire in the middle of a scenario that counts events
-                                "--tiendo.reminders.enabled=false"), commandSideArgs.stream()).toArray(String[]::new));
-        ConfigurableApplicationContext querySide = new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties(QuerySideApplication.CONFIG_NAME)
-                .run(Stream.concat(Stream.of("--server.port=0", url, "--tiendo.clock=" + (clock == null ? "" : clock),
-                        "--tiendo.security.demo-password=" + Http.PASSWORD, "--tiendo.security.internal-key=" + INTERNAL_KEY,
-                        "--tiendo.command-side.url=http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port")),
-                        Stream.of(querySideArgs)).toArray(String[]::new));
+        ConfigurableApplicationContext commandSide = commandSide(database, commandSideArgs);
+        ConfigurableApplicationContext querySide = querySide(database, clock,
+                "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port"), querySideArgs);
         return new Platform(commandSide, querySide);
+    }
+
+    /** A command side on an existing database (one more process, as far as the database can tell). */
+    static ConfigurableApplicationContext commandSide(String database, List<String> args) {
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .properties(CommandSideApplication.CONFIG_NAME)
+                .run(Stream.concat(Stream.of("--server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                                "--tiendo.security.demo-password=" + Http.PASSWORD, "--tiendo.security.internal-key=" + INTERNAL_KEY,
+                                // no reminder may fire in the middle of a scenario that counts events
+                                "--tiendo.reminders.enabled=false"), args.stream()).toArray(String[]::new));
+    }
+
+    /** A query side on an existing database; {@code clock} as in {@link #start}. */
+    static ConfigurableApplicationContext querySide(String database, String clock, String commandSideUrl, String... args) {
+        return new SpringApplicationBuilder(QuerySideApplication.class)
+                .properties(QuerySideApplication.CONFIG_NAME)
+                .run(Stream.concat(Stream.of("--server.port=0", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database,
+                        "--tiendo.clock=" + (clock == null ? "" : clock), "--tiendo.security.demo-password=" + Http.PASSWORD,
+                        "--tiendo.security.internal-key=" + INTERNAL_KEY, "--tiendo.command-side.url=" + commandSideUrl),
+                        Stream.of(args)).toArray(String[]::new));
     }
 
     /** The province, Sở KH&CN and Decision 1305/QĐ-UBND, which every scenario starts from. */
