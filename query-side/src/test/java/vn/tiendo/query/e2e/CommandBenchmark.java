@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Commands at load, not part of the test suite ({@code ./tiendo-benchmark.sh commands [SECONDS]}): both services on a
- * database of their own, Decision 1305's 41 indicators adopted by ten units (410 indicators), and monthly progress
+ * database of their own, Decision 1305's 41 indicators adopted by twenty units (820 indicators), and monthly progress
  * reports sent over HTTP by 1, 4 and 16 concurrent clients for a fixed time each. For each: reports accepted per second,
  * latency p50/p99, and how long a report takes to show in the query side's projection (sampled: every fifth report is
  * watched in the projection table). Beside it, in the same run and database, PostgreSQL alone: single-row insert
@@ -40,7 +40,7 @@ class CommandBenchmark {
 
     private static final String DATABASE = "tiendo_bench_commands";
     private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
-    private static final int UNITS = 10;
+    private static final int UNITS = 20;
     private static final List<Integer> CLIENTS = List.of(1, 4, 16);
 
     @Test
