@@ -18,12 +18,48 @@ final class Columns {
     }
 
     private static final Pattern YEAR = Pattern.compile("(20\\d{2})");
+    /** "năm 2025", "đến năm 2030", "giai đoạn đến năm 2030" (normalized: no diacritics, lower case). */
+    private static final Pattern YEAR_OF_TARGETS = Pattern.compile("\\bnam (20\\d{2})\\b");
     private final List<String> normalized;
     private final List<String> headers;
+    private final List<String> titles;
 
     Columns(List<String> headers) {
+        this(headers, List.of());
+    }
+
+    Columns(List<String> headers, List<String> titles) {
         this.headers = headers;
         this.normalized = headers.stream().map(Names::normalize).toList();
+        this.titles = titles;
+    }
+
+    /**
+     * The year the table's title gives its targets ("DANH MỤC CÁC CHỈ TIÊU … NĂM 2025", "GIAI ĐOẠN ĐẾN NĂM 2030"),
+     * from the first title line that names one; lines in brackets are left out, since there the year is the plan's
+     * date ("(Ban hành kèm theo Kế hoạch số … năm 2025 …)").
+     */
+    Optional<Integer> titleYear() {
+        for (String title : titles) {
+            String t = Names.normalize(title);
+            if (t.startsWith("(")) {
+                continue;
+            }
+            Matcher m = YEAR_OF_TARGETS.matcher(t);
+            if (m.find()) {
+                return Optional.of(Integer.parseInt(m.group(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A year a header or a section row names ("Chỉ tiêu năm 2025", "Đến năm 2030"). */
+    static Optional<Integer> yearIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = YEAR_OF_TARGETS.matcher(Names.normalize(text));
+        return m.find() ? Optional.of(Integer.parseInt(m.group(1))) : Optional.empty();
     }
 
     /** The first column whose header starts with one of the names (normalized). */

@@ -37,6 +37,11 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
     private Optional<Integer> monitor;
     private Optional<Integer> baseline;
     private List<Columns.TargetColumn> targetColumns;
+    /** A target column whose header names no year ("Kết quả"), and the year the table gives it otherwise. */
+    private Optional<Integer> yearless = Optional.empty();
+    private Optional<Integer> tableYear = Optional.empty();
+    /** The year a section row above gave ("I | Đến năm 2030"), for the yearless column of the rows under it. */
+    private Integer sectionYear;
     private final Headings headings = new Headings();
 
     IndicatorRows(PlanTable table) {
@@ -53,7 +58,12 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         lead = columns.find("Cơ quan chủ trì", "Chủ trì");
         monitor = columns.find("Cơ quan theo dõi", "Theo dõi");
         baseline = columns.find("Giá trị cơ sở", "Cơ sở", "Hiện trạng");
-        targetColumns = columns.targetColumns();
+        // the name column may carry the year ("Chỉ tiêu năm 2025"): then it is not a target column, it dates one
+        targetColumns = columns.targetColumns().stream().filter(tc -> name.isEmpty() || tc.index() != name.get()).toList();
+        if (targetColumns.isEmpty()) {
+            yearless = columns.find("Kết quả", "Mục tiêu", "Chỉ tiêu đến", "Giá trị mục tiêu").filter(i -> name.isEmpty() || i != name.get());
+            tableYear = name.flatMap(i -> Columns.yearIn(columns.header(i))).or(columns::titleYear);
+        }
         TableRows.required(name, "Chỉ tiêu", findings);
         if (code.isEmpty() && stt.isEmpty()) {
             findings.problem(0, "STT", "no column \"STT\" or \"Mã\" to number the indicators");
@@ -61,8 +71,8 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         if (lead.isEmpty() && monitor.isEmpty()) {
             findings.problem(0, "Cơ quan chủ trì", "no column \"Cơ quan chủ trì\" or \"Cơ quan theo dõi\"");
         }
-        if (targetColumns.isEmpty()) {
-            findings.problem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\"");
+        if (targetColumns.isEmpty() && yearless.isEmpty()) {
+            findings.problem(0, "Mục tiêu", "no target column such as \"Mục tiêu 2025\" or \"Kết quả\"");
         }
         for (Columns.TargetColumn tc : targetColumns) {
             if (tc.year() < table.plan().start().getYear() || tc.year() > table.plan().end().getYear()) {
@@ -77,6 +87,9 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         String indicatorName = row.cell(name.get());
         if (indicatorName != null && isHeading(row)) {
             headings.enter(code.map(row::cell).orElseGet(() -> stt.map(row::cell).orElse(null)), indicatorName);
+            // a section row gives the year of the targets under it: "I | Đến năm 2030"
+            Columns.yearIn(indicatorName).filter(year -> Names.normalize(indicatorName).matches("(den |toi )?(het )?nam 20\\d{2}"))
+                    .ifPresent(year -> sectionYear = year);
             return Optional.empty();
         }
         if (indicatorName == null) {
@@ -107,12 +120,15 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         String unitText = unit.map(row::cell).orElse(null);
         List<String> texts = new ArrayList<>();
         List<Columns.TargetColumn> used = new ArrayList<>();
-        for (Columns.TargetColumn tc : targetColumns) {
+        for (Columns.TargetColumn tc : targetColumns(row, findings)) {
             String text = row.cell(tc.index());
             if (text != null) {
                 texts.add(text);
                 used.add(tc);
             }
+        }
+        if (findings.hasProblems()) {
+            return Optional.empty();
         }
         MeasureKind measured = kindOf(unitText, texts);
         MeasureKind kind = texts.stream().allMatch(t -> TargetText.parse(t, measured).isPresent()) ? measured : MeasureKind.TEXT;
@@ -148,8 +164,32 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
 
     /** A number and a title, nothing else: a heading the rows below are grouped under, not an indicator. */
     private boolean isHeading(Sheet.Row row) {
-        return Stream.of(unit, lead, monitor, baseline).allMatch(column -> column.map(row::cell).isEmpty())
+        return Stream.of(unit, lead, monitor, baseline, yearless).allMatch(column -> column.map(row::cell).isEmpty())
                 && targetColumns.stream().allMatch(tc -> row.cell(tc.index()) == null);
+    }
+
+    /**
+     * The row's target columns with their years: the dated ones, or the yearless one ("Kết quả") dated by the section
+     * row above, else by the name column's header or the table's title; a problem when nothing dates it, or the year
+     * is outside the plan.
+     */
+    private List<Columns.TargetColumn> targetColumns(Sheet.Row row, TableRows.RowFindings findings) {
+        if (yearless.isEmpty()) {
+            return targetColumns;
+        }
+        String header = columns.header(yearless.get());
+        Integer year = sectionYear != null ? sectionYear : tableYear.orElse(null);
+        if (year == null) {
+            findings.problem(header, "no year for the target in \"" + header + "\": name it in the header (\"Mục tiêu 2025\"), "
+                    + "the table's title (\"… NĂM 2025\") or a row above (\"Đến năm 2030\")");
+            return List.of();
+        }
+        if (year < table.plan().start().getYear() || year > table.plan().end().getYear()) {
+            findings.problem(header, "the plan runs " + table.plan().start() + " to " + table.plan().end() + "; a target for " + year
+                    + " is outside it");
+            return List.of();
+        }
+        return List.of(new Columns.TargetColumn(yearless.get(), year, header));
     }
 
     /**

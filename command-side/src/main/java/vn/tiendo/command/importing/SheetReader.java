@@ -190,7 +190,13 @@ public final class SheetReader {
         for (int i = header + 1; i < lines.size(); i++) {
             rows.add(new Sheet.Row(read.numbers.get(i), lines.get(i)));
         }
-        return new Sheet(lines.get(header).stream().map(h -> h == null ? "" : Normalizer.normalize(h.trim(), Normalizer.Form.NFC)).toList(), rows);
+        List<String> titles = new ArrayList<>();
+        for (int i = 0; i < header; i++) {
+            lines.get(i).stream().filter(c -> c != null && !c.isBlank()).map(c -> Normalizer.normalize(c.trim(), Normalizer.Form.NFC))
+                    .forEach(titles::add);
+        }
+        return new Sheet(lines.get(header).stream().map(h -> h == null ? "" : Normalizer.normalize(h.trim(), Normalizer.Form.NFC)).toList(), rows,
+                titles);
     }
 
     /** Every cell within its length and free of control characters, before anything parses it. */

@@ -77,7 +77,7 @@ public final class TableRows {
 
     static <C> Result<C> map(Sheet sheet, Rules<C> rules) {
         Findings findings = new Findings();
-        rules.findColumns(new Columns(sheet.headers()), findings);
+        rules.findColumns(new Columns(sheet.headers(), sheet.titles()), findings);
         if (!findings.problems.isEmpty()) {
             return new Result<>(List.of(), findings.problems, findings.flags);
         }

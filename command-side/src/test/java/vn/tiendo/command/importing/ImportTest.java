@@ -184,6 +184,80 @@ class ImportTest {
         return Spreadsheets.xlsx(Spreadsheets.rows(files().indicators(STRATEGY)));
     }
 
+    /**
+     * The city plan (003, Từ Sơn) lays its indicator tables out differently: the targets under "Kết quả", their year in
+     * the table's title ("… NĂM 2025") or the name column's header ("Chỉ tiêu năm 2025"), or in a section row
+     * ("I | Đến năm 2030") above the rows. Rows copied from its appendices 1 and 2, as the document writes them.
+     */
+    @Test
+    void theCityPlansTablesWithAResultColumnAndSectionRowsComeIn() throws Exception {
+        ok(upload("/api/imports/agencies", "tu-son.csv", """
+                Mã,Tên,Loại,Cơ quan cấp trên
+                ubnd-tp-tu-son,UBND thành phố Từ Sơn,COMMUNE_WARD,ubnd-tinh
+                vp-hdnd-ubnd-tu-son,Văn phòng HĐND-UBND thành phố,DIVISION,ubnd-tp-tu-son
+                cn-tthcc-tu-son,Chi nhánh Trung tâm Hành chính công,DIVISION,ubnd-tp-tu-son
+                phong-vhkhtt-tu-son,"Phòng Văn hóa, Khoa học và Thông tin",DIVISION,ubnd-tp-tu-son
+                """.getBytes(StandardCharsets.UTF_8)));
+        assertThat(post("/api/plans", """
+                {"planId":"KH-TU-SON-NQ57","documentNumber":"KH-UBND (tháng 02/2025)","issuer":"UBND thành phố Từ Sơn",
+                 "title":"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+                 "periodStart":"2025-01-01","periodEnd":"2030-12-31"}""").getStatusCode().value()).isEqualTo(201);
+
+        byte[] appendix1 = Spreadsheets.xlsx(List.of(
+                List.of("Phụ lục 1"),
+                List.of("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ VỀ CHUYỂN ĐỔI SỐ NĂM 2025"),
+                List.of("(Ban hành kèm theo Kế hoạch số        /KH-UBND  ngày        tháng 02 năm 2025 của UBND thành phố)"),
+                List.of("TT", "Chỉ tiêu năm 2025 ", "Đơn vị tính", "Kết quả", "Cơ quan chủ trì theo, dõi đánh giá", "Cơ quan phối hợp"),
+                List.of("1", "Chính quyền số", "", "", "", ""),
+                List.of("1.1", "Tỉ lệ hồ sơ trực tuyến toàn trình của cả thành phố: 80%, trong đó khối cơ quan thành phố đạt tối thiểu 85%, "
+                        + "khối địa phương đạt tối thiểu 70%.", "%", "Cả thành phố đạt 80%\nKhối cơ quan thành phố đạt 85%\nKhối địa phương đạt 70%",
+                        "Chi nhánh Trung tâm Hành chính công", "Các Phòng,  ngành, địa phương"),
+                List.of("1.2", "Tỉ lệ nhiệm vụ được theo dõi, quản lý, giám sát của các cơ quan hành chính thực hiện trên môi trường điện tử: 70%.",
+                        "%", ">= 80%", "Văn phòng HĐND-UBND thành phố", "Các Phòng,  ngành, địa phương")));
+        JsonNode first = ok(upload("/api/imports/indicators?planId=KH-TU-SON-NQ57", "tu-son-phu-luc-1.xlsx", appendix1));
+        assertThat(first.get("created").asInt()).as(first.toString()).isEqualTo(2);
+        JsonNode share = payload("KH-TU-SON-NQ57.1.1", "IndicatorDefined");
+        assertThat(share.at("/targets/0/period").asText()).isEqualTo("2025");
+        assertThat(share.at("/targets/0/asWritten").asText()).startsWith("Cả thành phố đạt 80%");
+        assertThat(share.at("/groupPath/0").asText()).isEqualTo("1. Chính quyền số");
+        assertThat(share.at("/leadAgencyId").asText()).isEqualTo("cn-tthcc-tu-son");
+        JsonNode tasksOnline = payload("KH-TU-SON-NQ57.1.2", "IndicatorDefined");
+        assertThat(tasksOnline.at("/targets/0/period").asText()).isEqualTo("2025");
+        assertThat(tasksOnline.at("/targets/0/comparator").asText()).isEqualTo(">=");
+        assertThat(tasksOnline.at("/targets/0/value/value").decimalValue()).isEqualByComparingTo("80");
+
+        byte[] appendix2 = Spreadsheets.xlsx(List.of(
+                List.of("Phụ lục 2"),
+                List.of("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ GIAI ĐOẠN ĐẾN NĂM 2030 "),
+                List.of("(Ban hành kèm theo Kế hoạch số        /KH-UBND  ngày        tháng 02 năm 2025 của UBND thành phố Từ Sơn)"),
+                List.of("TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì                                 theo dõi, đánh giá"),
+                List.of("I", "Đến năm 2030", "", "", ""),
+                List.of("1", "Tiềm lực, trình độ khoa học, công nghệ và đổi mới sáng tạo ", "Thứ bậc",
+                        "Đạt mức tiên tiến ở nhiều lĩnh vực quan trọng, thuộc tốp đầu trong tỉnh ", "Phòng Văn hóa, Khoa học và  Thông tin"),
+                List.of("2", "Trình độ, năng lực công nghệ, đổi mới sáng tạo của doanh nghiệp ", "Thứ bậc", "Đạt mức khá tốp đầu trong tỉnh",
+                        "Phòng Văn hóa, Khoa học và  Thông tin"),
+                List.of("3", "Xếp hạng chỉ số Chuyển đổi số", "Thứ bậc", "Đạt mức tốp đầu khối huyện, thị, thành trong tỉnh",
+                        "Phòng Văn hóa, Khoa học và  Thông tin")));
+        JsonNode second = ok(upload("/api/imports/indicators?planId=KH-TU-SON-NQ57", "tu-son-phu-luc-2.xlsx", appendix2));
+        assertThat(second.get("created").asInt()).as(second.toString()).isEqualTo(3);
+        JsonNode ranking = payload("KH-TU-SON-NQ57.3", "IndicatorDefined");
+        assertThat(ranking.at("/targets/0/period").asText()).as("the section row's year, not the plan's date in the title").isEqualTo("2030");
+        assertThat(ranking.at("/targets/0/asWritten").asText()).isEqualTo("Đạt mức tốp đầu khối huyện, thị, thành trong tỉnh");
+        // "Đạt …" without a figure reads as achieved or not, judged by people; the words are kept
+        assertThat(ranking.at("/measure/kind").asText()).isEqualTo("PASS_FAIL");
+        assertThat(ranking.at("/groupPath/0").asText()).isEqualTo("I. Đến năm 2030");
+        assertThat(ranking.at("/leadAgencyId").asText()).isEqualTo("phong-vhkhtt-tu-son");
+
+        // nothing says which year "Kết quả" is for: refused, naming the column and where the year may be given
+        long before = events();
+        ResponseEntity<String> undated = upload("/api/imports/indicators?planId=KH-TU-SON-NQ57", "khong-nam.xlsx", Spreadsheets.xlsx(List.of(
+                List.of("TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"),
+                List.of("5", "Xếp hạng chỉ số Chuyển đổi số", "Thứ bậc", "Đạt mức tốp đầu", "Phòng Văn hóa, Khoa học và Thông tin"))));
+        assertThat(undated.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(undated.getBody()).get("errors").findValuesAsText("message")).anyMatch(m -> m.contains("no year for the target"));
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void aFileWithBadRowsIsRefusedWholeWithEveryProblemNamed() throws Exception {
         byte[] bad = Spreadsheets.xlsx(files().tasks(STRATEGY), rows -> {
