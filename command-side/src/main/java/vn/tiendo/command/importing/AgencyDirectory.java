@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,7 +159,65 @@ public final class AgencyDirectory {
         return "no registered agency is called \"" + name.trim() + "\"" + match(name).filter(m -> m.fit() == Fit.ANOTHER_PROVINCE)
                 .map(m -> "; it begins with the name of " + m.alias().agencyId() + " but goes on to another province's, so it is "
                         + "another agency: register it, or write the registered name")
-                .orElse("; import the agency list first");
+                .orElseGet(() -> closest(name).map(c -> "; the closest registered: " + c + " (write it so, or register the agency)")
+                        .orElse("; import the agency list first"));
+    }
+
+    /** Short forms the plans write for words of agency names, so that "HĐND-UBND" is near "Hội đồng nhân dân – Ủy ban nhân dân". */
+    private static final Map<String, List<String>> ABBREVIATIONS = Map.of(
+            "hdnd", List.of("hoi", "dong", "nhan", "dan"), "ubnd", List.of("uy", "ban", "nhan", "dan"),
+            "khcn", List.of("khoa", "hoc", "cong", "nghe"), "tp", List.of("thanh", "pho"), "cds", List.of("chuyen", "doi", "so"),
+            "nn", List.of("nha", "nuoc"), "vh", List.of("van", "hoa"), "tt", List.of("trung", "tam"));
+
+    /**
+     * The registered agencies whose names come closest to one that names none, best first (at most three), for the
+     * person fixing the file: words in common over words in either (short forms spelled out, diacritics ignored), and
+     * a name all of whose words are in a registered one ("Văn phòng HĐND-UBND" in "Văn phòng HĐND-UBND thành phố")
+     * counts as close. Empty when nothing is near.
+     */
+    Optional<String> closest(String name) {
+        Set<String> words = words(name);
+        if (words.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> best = new HashMap<>();
+        for (Agency agency : agencies) {
+            List<String> spellings = new ArrayList<>(aliasesById.getOrDefault(agency.id(), List.of()));
+            spellings.add(agency.name());
+            for (String spelling : spellings) {
+                Set<String> other = words(spelling);
+                if (other.isEmpty()) {
+                    continue;
+                }
+                Set<String> common = new HashSet<>(words);
+                common.retainAll(other);
+                Set<String> either = new HashSet<>(words);
+                either.addAll(other);
+                double score = (double) common.size() / either.size();
+                if (common.size() == words.size()) {
+                    score = Math.max(score, 0.6 + 0.4 * words.size() / other.size());
+                }
+                best.merge(agency.id(), score, Math::max);
+            }
+        }
+        List<String> close = best.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(e -> nameOf(e.getKey()) + " (" + e.getKey() + ")").toList();
+        return close.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", close));
+    }
+
+    private String nameOf(String id) {
+        return agencies.stream().filter(a -> a.id().equals(id)).map(Agency::name).findFirst().orElse(id);
+    }
+
+    private static Set<String> words(String text) {
+        Set<String> words = new HashSet<>();
+        for (String word : Names.normalize(text).split("[^a-z0-9]+")) {
+            if (!word.isEmpty()) {
+                words.addAll(ABBREVIATIONS.getOrDefault(word, List.of(word)));
+            }
+        }
+        return words;
     }
 
     /** Every agency a cell names, in order, each once: parts separated by ";", then by "," where a part names none. */

@@ -248,6 +248,17 @@ class ImportTest {
         assertThat(ranking.at("/groupPath/0").asText()).isEqualTo("I. Đến năm 2030");
         assertThat(ranking.at("/leadAgencyId").asText()).isEqualTo("phong-vhkhtt-tu-son");
 
+        // a name written shorter than the registered one is not taken, but the answer says which agency it may mean
+        ResponseEntity<String> shortName = upload("/api/imports/indicators?planId=KH-TU-SON-NQ57&dryRun=true", "ten-ngan.xlsx",
+                Spreadsheets.xlsx(List.of(
+                        List.of("TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"),
+                        List.of("I", "Đến năm 2030", "", "", ""),
+                        List.of("3", "Xếp hạng chỉ số Chuyển đổi số", "Thứ bậc", "Đạt mức tốp đầu khối huyện, thị, thành trong tỉnh",
+                                "Văn phòng HĐND-UBND"))));
+        assertThat(shortName.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(shortName.getBody()).get("errors").findValuesAsText("message"))
+                .anyMatch(m -> m.contains("the closest registered: Văn phòng HĐND-UBND thành phố (vp-hdnd-ubnd-tu-son)"));
+
         // nothing says which year "Kết quả" is for: refused, naming the column and where the year may be given
         long before = events();
         ResponseEntity<String> undated = upload("/api/imports/indicators?planId=KH-TU-SON-NQ57", "khong-nam.xlsx", Spreadsheets.xlsx(List.of(
