@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvok
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -181,7 +180,7 @@ public class ProjectionRebuild {
             // The switch. The replay has caught up; it and the live processors stop together (the replay's tokens then
             // say how far the rebuilt tables go, and the live processors take what came since), the schemas swap names,
             // and the live processors start again on the rebuilt tables.
-            report(Stage.SWITCHING, replays, head, replayStarted, null);
+            report(Stage.SWITCHING, replays, head, replayStarted);
             long last = Math.max(head, position(replays));
             long pausedAt = System.nanoTime();
             List<CompletableFuture<Void>> stopping = new ArrayList<>();
@@ -222,7 +221,7 @@ public class ProjectionRebuild {
 
     private long replayUntilCaughtUp(List<Replay> replays, long head, long replayStarted) throws InterruptedException {
         while (!caughtUp(replays, head)) {
-            report(Stage.REPLAYING, replays, head, replayStarted, null);
+            report(Stage.REPLAYING, replays, head, replayStarted);
             Thread.sleep(POLL.toMillis());
             head = head();
         }
@@ -237,13 +236,13 @@ public class ProjectionRebuild {
         log.info("rebuilt tables vacuumed and analysed in {} ms", millisSince(begun));
     }
 
-    private void report(Stage stage, List<Replay> replays, long head, long replayStarted, Long pausedMillis) {
+    private void report(Stage stage, List<Replay> replays, long head, long replayStarted) {
         long position = position(replays);
         double seconds = Math.max(0.001, millisSince(replayStarted) / 1000.0);
         double rate = Math.max(0, position) / seconds;
         Long eta = rate <= 0 ? null : Math.round(Math.max(0, head - position) / rate);
         progress = new Progress(stage, progress.startedBy(), progress.startedAt(), null, position, head, percent(position, head),
-                Math.round(rate * 10) / 10.0, eta, pausedMillis, null);
+                Math.round(rate * 10) / 10.0, eta, null, null);
     }
 
     private Progress finished(Stage stage, long position, Long replayStarted, Long pausedMillis, String failure) {
@@ -363,7 +362,7 @@ public class ProjectionRebuild {
                     .name(group)
                     .eventHandlerInvoker(invoker)
                     .messageSource(events)
-                    .tokenStore(tokens())
+                    .tokenStore(AxonConfig.claimsIn(EventStoreSchema.tokens(SCHEMA), connections, serializer, nodeId))
                     .transactionManager(tx)
                     .coordinatorExecutor(coordinator)
                     .workerExecutor(workers)
@@ -375,15 +374,6 @@ public class ProjectionRebuild {
                 processor.registerHandlerInterceptor((unitOfWork, chain) ->
                         givenUp.contains(unitOfWork.getMessage().getIdentifier()) ? null : chain.proceed());
             }
-        }
-
-        private TokenStore tokens() {
-            JdbcTokenStore.Builder tokens = JdbcTokenStore.builder().connectionProvider(connections).schema(EventStoreSchema.tokens(SCHEMA))
-                    .serializer(serializer);
-            if (!nodeId.isBlank()) {
-                tokens.nodeId(nodeId);
-            }
-            return tokens.build();
         }
 
         long position() {

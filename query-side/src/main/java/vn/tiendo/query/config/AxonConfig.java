@@ -53,6 +53,11 @@ public class AxonConfig {
     @Bean
     public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
                                  @Value("${tiendo.node-id:}") String nodeId) {
+        return claimsIn(tokenSchema, connectionProvider, serializer, nodeId);
+    }
+
+    /** Claims in a token table (the live one, or a rebuild's), signed by this process's node id when one is given. */
+    public static TokenStore claimsIn(TokenSchema tokenSchema, ConnectionProvider connectionProvider, Serializer serializer, String nodeId) {
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder().connectionProvider(connectionProvider).schema(tokenSchema)
                 .serializer(serializer);
         if (!nodeId.isBlank()) {
