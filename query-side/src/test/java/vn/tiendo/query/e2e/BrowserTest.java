@@ -186,7 +186,7 @@ class BrowserTest {
         browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.1");
         assertThat(overflow()).as("indicator page wider than the phone").isLessThanOrEqualTo(0L);
         screenshot("indicator-phone");
-        browser.findElement(By.id("language")).click();
+        submit(browser.findElement(By.id("language")));
         assertThat(text("signout")).isEqualTo("Sign out");
         browser.get(platform.queries + "/app");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Indicators at a glance");
@@ -197,7 +197,7 @@ class BrowserTest {
         browser.get(platform.queries + "/login");
         browser.findElement(By.id("username")).sendKeys("can-bo.so-khcn");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
-        browser.findElement(By.id("login-submit")).click();
+        submit(browser.findElement(By.id("login-submit")));
         assertThat(text("login-error")).contains("không đúng");
         // the sign-in form counts against the same throttle as the API: after five wrong passwords, a wait
         for (int i = 0; i < 6; i++) {
@@ -245,7 +245,7 @@ class BrowserTest {
 
         signIn("lanh-dao.so-khcn");
         browser.get(platform.queries + "/app/indicators/QD-1305-2025.A.2");
-        awaitRow("2025-12").findElement(By.cssSelector("form.approve button")).click();
+        submit(awaitRow("2025-12").findElement(By.cssSelector("form.approve button")));
         assertThat(text("flash-message")).contains("Đã phê duyệt");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             browser.navigate().refresh();
@@ -262,7 +262,7 @@ class BrowserTest {
         row.findElement(By.cssSelector("details.correct summary")).click();
         row.findElement(By.id("correct-value-2025-12")).sendKeys("60");
         row.findElement(By.id("correct-reason-2025-12")).sendKeys("Nhà mạng gửi số liệu chính thức");
-        row.findElement(By.id("correct-2025-12")).click();
+        submit(row.findElement(By.id("correct-2025-12")));
         assertThat(text("flash-message")).contains("chờ Sở KH&CN");
     }
 
@@ -271,7 +271,7 @@ class BrowserTest {
         browser.get(platform.queries + "/app");
         signIn("lanh-dao.so-khcn");
         assertThat(browser.findElements(By.id("nav-audit"))).isEmpty();
-        browser.findElement(By.id("nav-agency")).click();
+        submit(browser.findElement(By.id("nav-agency")));
         assertThat(text("agency-name")).isEqualTo("Sở Khoa học và Công nghệ");
         assertThat(browser.findElements(By.cssSelector("table.indicators tr[data-indicator='QD-1305-2025.A.1']"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("table.tasks tr[data-task='QD-1305-2025.NV-1']"))).hasSize(1);
@@ -287,11 +287,11 @@ class BrowserTest {
         signOut();
 
         signIn("kiem-toan");
-        browser.findElement(By.id("nav-audit")).click();
+        submit(browser.findElement(By.id("nav-audit")));
         assertThat(browser.findElements(By.cssSelector("#log .log-entry"))).isNotEmpty();
-        browser.findElement(By.id("verify")).click();
+        submit(browser.findElement(By.id("verify")));
         assertThat(text("verification")).contains("nguyên vẹn");
-        browser.findElement(By.id("make-checkpoint")).click();
+        submit(browser.findElement(By.id("make-checkpoint")));
         assertThat(text("flash-message")).startsWith("Tiến Độ – điểm kiểm tra #");
         assertThat(browser.findElement(By.id("checkpoints")).getText()).contains(text("flash-message").substring(0, 30));
         screenshot("audit-desktop");
@@ -303,7 +303,7 @@ class BrowserTest {
         signIn("hoi-dong.so-khcn");
         browser.findElement(By.cssSelector("tr[data-nomination='de-nghi.so-khcn'] a")).click();
         // a member of Sở KH&CN may not judge Sở KH&CN's nomination: the command side says why
-        browser.findElement(By.id("step-review")).click();
+        submit(browser.findElement(By.id("step-review")));
         assertThat(text("flash-error")).contains("conflict of interest");
         signOut();
 
@@ -321,7 +321,7 @@ class BrowserTest {
         browser.get(platform.queries + "/app/emulation/nominations/de-nghi.so-khcn");
         new Select(browser.findElement(By.id("evidence-claim"))).selectByValue("c2");
         browser.findElement(By.id("evidence-document")).sendKeys("140/BC-SKHCN");
-        browser.findElement(By.id("evidence-submit")).click();
+        submit(browser.findElement(By.id("evidence-submit")));
         assertThat(text("flash-message")).contains("minh chứng");
         awaitStatus("UNDER_REVIEW");
         signOut();
@@ -371,7 +371,7 @@ class BrowserTest {
         browser.findElement(By.id("revise-written")).sendKeys("≥ 95%");
         browser.findElement(By.id("revise-reason")).sendKeys("Điều chỉnh theo khả năng bồi dưỡng");
         browser.findElement(By.id("revise-decision")).sendKeys("Quyết định điều chỉnh chỉ tiêu");
-        browser.findElement(By.id("revise-submit")).click();
+        submit(browser.findElement(By.id("revise-submit")));
         assertThat(text("flash-message")).contains("2030");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             browser.navigate().refresh();
@@ -380,7 +380,7 @@ class BrowserTest {
         new Select(browser.findElement(By.id("reassign-to"))).selectByValue("so-noi-vu");
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-01-01'", browser.findElement(By.id("reassign-date")));
         browser.findElement(By.id("reassign-reason")).sendKeys("Sở Nội vụ phụ trách bồi dưỡng cán bộ");
-        browser.findElement(By.id("reassign-submit")).click();
+        submit(browser.findElement(By.id("reassign-submit")));
         assertThat(text("flash-message")).contains("so-noi-vu");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.7").body().path("leadAgencyId").asText().equals("so-noi-vu"));
@@ -399,7 +399,7 @@ class BrowserTest {
     void aTaskIsReportedApprovedAndItsDeadlineRevisedFromItsPage() {
         browser.get(platform.queries + "/app/tasks");
         signIn("can-bo.so-khcn");
-        browser.findElement(By.cssSelector(".board .task[data-task='QD-1305-2025.NV-1'] a")).click();
+        submit(browser.findElement(By.cssSelector(".board .task[data-task='QD-1305-2025.NV-1'] a")));
         assertThat(text("task-title")).isEqualTo("Xây dựng Kiến trúc chính quyền số tỉnh Bắc Ninh");
         assertThat(browser.findElements(By.id("deadline-form"))).isEmpty();
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2025-12'", browser.findElement(By.id("task-period")));
@@ -419,7 +419,7 @@ class BrowserTest {
             return !browser.findElements(By.id("task-approve")).isEmpty();
         });
         assertThat(text("task-progress")).isEqualTo("40%");
-        browser.findElement(By.id("task-approve")).click();
+        submit(browser.findElement(By.id("task-approve")));
         assertThat(text("flash-message")).contains("Đã phê duyệt");
         signOut();
 
@@ -428,7 +428,7 @@ class BrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-12-31'", browser.findElement(By.id("due-date")));
         browser.findElement(By.id("due-written")).sendKeys("Tháng 12/2026");
         browser.findElement(By.id("deadline-reason")).sendKeys("Chờ hướng dẫn của Bộ");
-        browser.findElement(By.id("deadline-submit")).click();
+        submit(browser.findElement(By.id("deadline-submit")));
         assertThat(text("flash-message")).contains("thời hạn");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
             browser.navigate().refresh();
@@ -461,7 +461,7 @@ class BrowserTest {
         assertThat(text("preview-counts")).isEqualTo("1 dòng: 1 mới, 0 điều chỉnh, 0 không đổi.");
         assertThat(browser.findElement(By.cssSelector("#preview-rows tr[data-record='QD-1305-2025.B.6'] .action")).getText()).isEqualTo("Tạo mới");
         assertThat(coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status()).as("nothing recorded by the preview").isEqualTo(404);
-        browser.findElement(By.id("import-apply")).click();
+        submit(browser.findElement(By.id("import-apply")));
         assertThat(text("flash-message")).contains("1 mới");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
                 coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.6").status() == 200);
@@ -480,7 +480,7 @@ class BrowserTest {
         screenshot("import-desktop");
         assertThat(coordinator.get(platform.queries + "/api/audit/history/QD-1305-2025.B.6").body().toString())
                 .as("nothing recorded by the preview").doesNotContain("IndicatorTargetRevised");
-        browser.findElement(By.id("import-apply")).click();
+        submit(browser.findElement(By.id("import-apply")));
         assertThat(text("flash-message")).contains("1 điều chỉnh");
     }
 
@@ -567,7 +567,11 @@ class BrowserTest {
 
     /** Clicks a form's button and waits until the page it was on has gone, so nothing is read from the old page. */
     private void submit(String buttonId) {
-        WebElement button = browser.findElement(By.id(buttonId));
+        submit(browser.findElement(By.id(buttonId)));
+    }
+
+    /** Clicks a button or link that leaves the page and waits until the page has gone (its elements are stale). */
+    private void submit(WebElement button) {
         button.click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> Chromium.gone(button));
     }
@@ -612,13 +616,13 @@ class BrowserTest {
         screenshot("admin-desktop");
         // a reason is required: without one nothing is given up
         parked.findElement(By.cssSelector(".evict-reason")).sendKeys("   ");
-        parked.findElement(By.cssSelector("button.evict")).click();
+        submit(parked.findElement(By.cssSelector("button.evict")));
         assertThat(text("flash-error")).contains("Lý do");
         assertThat(browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"))).hasSize(1);
 
         parked = browser.findElement(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"));
         parked.findElement(By.cssSelector(".evict-reason")).sendKeys("Tên đơn vị chứa ký tự NUL; đơn vị được đăng ký lại đúng tên");
-        parked.findElement(By.cssSelector("button.evict")).click();
+        submit(parked.findElement(By.cssSelector("button.evict")));
         assertThat(text("flash-message")).contains("Đã bỏ qua 1 sự kiện của phong-thu-nghiem");
         assertThat(browser.findElements(By.cssSelector("tr.parked-event[data-aggregate='phong-thu-nghiem']"))).isEmpty();
         WebElement act = browser.findElement(By.cssSelector("#admin-actions tr.admin-action"));
@@ -633,7 +637,7 @@ class BrowserTest {
         }
 
         // a rebuild from the same page: the projections answer throughout, and the event given up stays given up
-        browser.findElement(By.id("start-rebuild")).click();
+        submit(browser.findElement(By.id("start-rebuild")));
         assertThat(text("flash-message")).contains("Đã bắt đầu dựng lại");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             browser.navigate().refresh();
