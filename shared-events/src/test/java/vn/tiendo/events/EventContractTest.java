@@ -6,6 +6,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.Comparator;
@@ -86,6 +87,7 @@ class EventContractTest {
                 new PlanRegistered("QD-1305-2025", "1305/QĐ-UBND", LocalDate.of(2025, 10, 29), "UBND tỉnh Bắc Ninh",
                         "Chiến lược chuyển đổi số", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
                 new AgencyRegistered("so-khcn", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT, "ubnd-tinh"),
+                new AgencyAliasRecorded("so-khcn", "Sở KH&CN"),
                 new ReportingObligationDeclared("QD-1305-2025", "chu-tich", "so-khcn", "ubnd-tinh", ReportingCycle.MONTHLY, 25, 0, "trước ngày 25"),
                 new ReportingObligationWithdrawn("QD-1305-2025", "chu-tich", "sửa đổi"),
                 new PeriodicReportSubmitted("QD-1305-2025", "chu-tich", JUNE, "so-khcn", "ghi chú", EVIDENCE),

@@ -5,16 +5,21 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.importing.Names;
+import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.common.AgencyKind;
 
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -28,6 +33,8 @@ public class Agency {
     private String head;
     private LocalDate headFrom;
     private LocalDate lastTenureEnded;
+    /** The names confirmed for it, compared as people write them (no diacritics, case or extra spaces). */
+    private final Set<String> aliases = new HashSet<>();
 
     protected Agency() {
     }
@@ -69,6 +76,22 @@ public class Agency {
         Require.that(!command.to().isBefore(headFrom), "to", head + " took office on " + headFrom + "; they cannot leave before");
         apply(new HeadLeft(agencyId, head, command.to(), command.decisionReference(), command.reason()));
         return Handled.applied();
+    }
+
+    /** A name already confirmed for this agency changes nothing: confirming twice records one event. */
+    @CommandHandler
+    public Handled handle(RecordAlias command) {
+        Require.notBlank(command.alias(), "alias");
+        if (aliases.contains(Names.normalize(command.alias()))) {
+            return Handled.applied(0);
+        }
+        apply(new AgencyAliasRecorded(agencyId, command.alias().strip()));
+        return Handled.applied();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyAliasRecorded event) {
+        aliases.add(Names.normalize(event.alias()));
     }
 
     @EventSourcingHandler

@@ -18,4 +18,8 @@ public final class AgencyCommands {
     public record RecordHeadLeft(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, LocalDate to,
                                  String decisionReference, String reason) {
     }
+
+    /** A name the plans write for the agency, confirmed once (usually from an import's dry run) and taken from then on. */
+    public record RecordAlias(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String alias) {
+    }
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.importing.AgencyNames;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
 import vn.tiendo.command.web.CommandDispatcher;
@@ -44,12 +47,19 @@ public class AgencyController {
                                   @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
+    /** {@code reason}: why the name means this agency (e.g. "tên viết tắt trong Phụ lục 1 của kế hoạch 003"). */
+    public record AliasRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NAME) String alias,
+                               @Size(max = TextRules.MAX_NOTE) String reason) {
+    }
+
     private final CommandDispatcher dispatcher;
     private final Registry registry;
+    private final AgencyNames names;
 
-    public AgencyController(CommandDispatcher dispatcher, Registry registry) {
+    public AgencyController(CommandDispatcher dispatcher, Registry registry, AgencyNames names) {
         this.dispatcher = dispatcher;
         this.registry = registry;
+        this.names = names;
     }
 
     @PostMapping
@@ -74,5 +84,20 @@ public class AgencyController {
                                                     HttpServletRequest http) {
         return dispatcher.update(http, body, agencyId, new RecordHeadLeft(agencyId, body.expectedVersion(), body.to(),
                 body.decisionReference(), body.reason()), body.reason());
+    }
+
+    /**
+     * Confirms that a name the plans write means this agency: imports take it so from then on. A name that already
+     * means another agency (its name, a known spelling, a confirmed alias) is refused with 409; the same name again
+     * changes nothing.
+     */
+    @PostMapping("/{agencyId}/aliases")
+    @Operation(summary = "Confirm a name the plans write for the agency (an alias), e.g. one an import's dry run proposed it for")
+    public ResponseEntity<CommandAccepted> recordAlias(@PathVariable String agencyId, @Valid @RequestBody AliasRequest body,
+                                                       HttpServletRequest http) {
+        names.registered().named(body.alias()).filter(other -> !other.equals(agencyId)).ifPresent(other -> {
+            throw new StateConflict("\"" + body.alias().strip() + "\" already means " + other + "; a name can mean one agency only");
+        });
+        return dispatcher.update(http, body, agencyId, new RecordAlias(agencyId, body.expectedVersion(), body.alias()), body.reason());
     }
 }

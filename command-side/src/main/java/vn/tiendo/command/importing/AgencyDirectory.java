@@ -83,6 +83,14 @@ public final class AgencyDirectory {
         return new AgencyDirectory(registered, aliasesById);
     }
 
+    /** The same spellings and the names users confirmed ({@code recorded}, by agency), applied to the registered agencies. */
+    public AgencyDirectory withAgencies(List<Agency> registered, Map<String, List<String>> recorded) {
+        Map<String, List<String>> all = new LinkedHashMap<>();
+        aliasesById.forEach((id, names) -> all.put(id, new ArrayList<>(names)));
+        recorded.forEach((id, names) -> all.computeIfAbsent(id, any -> new ArrayList<>()).addAll(names));
+        return new AgencyDirectory(registered, all);
+    }
+
     public List<Agency> agencies() {
         return agencies;
     }
@@ -148,6 +156,14 @@ public final class AgencyDirectory {
         return match(name).filter(m -> m.fit() != Fit.ANOTHER_PROVINCE).map(m -> m.alias().agencyId());
     }
 
+    /**
+     * The agency a name means as it stands (its registered name, a known spelling or a confirmed alias, with at most a
+     * remark or this province's name after it): what a new alias may not already mean for another agency.
+     */
+    public Optional<String> named(String name) {
+        return match(name).filter(m -> m.fit() == Fit.SAME).map(m -> m.alias().agencyId());
+    }
+
     /** The flag for a name taken as a registered agency although it says more than that agency's name. */
     public Optional<String> ambiguity(String name) {
         return match(name).filter(m -> m.fit() == Fit.LONGER).map(m -> "\"" + name.trim() + "\" is taken as " + m.alias().agencyId()
@@ -156,11 +172,25 @@ public final class AgencyDirectory {
 
     /** Why {@code name} names no registered agency. */
     public String unknown(String name) {
-        return "no registered agency is called \"" + name.trim() + "\"" + match(name).filter(m -> m.fit() == Fit.ANOTHER_PROVINCE)
-                .map(m -> "; it begins with the name of " + m.alias().agencyId() + " but goes on to another province's, so it is "
-                        + "another agency: register it, or write the registered name")
-                .orElseGet(() -> closest(name).map(c -> "; the closest registered: " + c + " (write it so, or register the agency)")
-                        .orElse("; import the agency list first"));
+        String why = "no registered agency is called \"" + name.trim() + "\"";
+        if (match(name).filter(m -> m.fit() == Fit.ANOTHER_PROVINCE).isPresent()) {
+            return why + "; it begins with the name of " + match(name).get().alias().agencyId() + " but goes on to another province's, "
+                    + "so it is another agency: register it, or write the registered name";
+        }
+        List<Agency> close = closest(name);
+        if (close.isEmpty()) {
+            return why + "; import the agency list first";
+        }
+        return why + "; the closest registered: " + close.stream().map(a -> a.name() + " (" + a.id() + ")").collect(Collectors.joining(", "))
+                + " (confirm one as this name's agency, write it so, or register the agency)";
+    }
+
+    /**
+     * The agencies a user may confirm as what an unknown name means: the closest registered ones; none for a name that
+     * goes on to another province's (another agency, never an alias of this one).
+     */
+    public List<Agency> proposals(String name) {
+        return match(name).filter(m -> m.fit() == Fit.ANOTHER_PROVINCE).isPresent() ? List.of() : closest(name);
     }
 
     /** Short forms the plans write for words of agency names, so that "HĐND-UBND" is near "Hội đồng nhân dân – Ủy ban nhân dân". */
@@ -175,10 +205,10 @@ public final class AgencyDirectory {
      * a name all of whose words are in a registered one ("Văn phòng HĐND-UBND" in "Văn phòng HĐND-UBND thành phố")
      * counts as close. Empty when nothing is near.
      */
-    Optional<String> closest(String name) {
+    public List<Agency> closest(String name) {
         Set<String> words = words(name);
         if (words.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         Map<String, Double> best = new HashMap<>();
         for (Agency agency : agencies) {
@@ -200,14 +230,13 @@ public final class AgencyDirectory {
                 best.merge(agency.id(), score, Math::max);
             }
         }
-        List<String> close = best.entrySet().stream().filter(e -> e.getValue() >= 0.5)
+        return best.entrySet().stream().filter(e -> e.getValue() >= 0.5)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(3).map(e -> nameOf(e.getKey()) + " (" + e.getKey() + ")").toList();
-        return close.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", close));
+                .limit(3).map(e -> agency(e.getKey())).toList();
     }
 
-    private String nameOf(String id) {
-        return agencies.stream().filter(a -> a.id().equals(id)).map(Agency::name).findFirst().orElse(id);
+    private Agency agency(String id) {
+        return agencies.stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static Set<String> words(String text) {

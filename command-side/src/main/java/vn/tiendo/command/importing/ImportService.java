@@ -1,7 +1,6 @@
 package vn.tiendo.command.importing;
 
 import vn.tiendo.command.common.Handled;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
@@ -70,14 +69,14 @@ public class ImportService {
     private final CommandGateway commands;
     private final Registry registry;
     private final TransactionTemplate transaction;
-    private final AgencyDirectory spellings;
+    private final AgencyNames names;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public ImportService(CommandGateway commands, Registry registry, TransactionTemplate transaction, ObjectMapper json) {
+    public ImportService(CommandGateway commands, Registry registry, TransactionTemplate transaction, AgencyNames names) {
         this.commands = commands;
         this.registry = registry;
         this.transaction = transaction;
-        this.spellings = AgencyDirectory.fromCatalog(json);
+        this.names = names;
     }
 
     public Outcome importAgencies(String fileName, byte[] content, Caller caller, boolean dryRun) {
@@ -116,14 +115,14 @@ public class ImportService {
      * agencies: how the demo loader plans a history ahead of the moment it imports the table.
      */
     public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
-        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(new PlanTable(planId, plan, spellings)));
+        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(new PlanTable(planId, plan, names.catalog())));
         reject(result.problems());
         return result;
     }
 
     /** As {@link #previewIndicators}, for a task table. */
     public TableRows.Result<AssignTask> previewTasks(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
-        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(new PlanTable(planId, plan, spellings)));
+        TableRows.Result<AssignTask> result = TableRows.map(read(fileName, content), new TaskRows(new PlanTable(planId, plan, names.catalog())));
         reject(result.problems());
         return result;
     }
@@ -182,7 +181,7 @@ public class ImportService {
     }
 
     private AgencyDirectory knownAgencies() {
-        return spellings.withAgencies(registry.agencies());
+        return names.registered();
     }
 
     private static void reject(List<ImportProblem> problems) {

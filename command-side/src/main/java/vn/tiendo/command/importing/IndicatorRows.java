@@ -233,7 +233,7 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         }
         Optional<String> id = table.agencies().resolve(cell);
         if (id.isEmpty()) {
-            findings.problem(column, table.agencies().unknown(cell));
+            findings.unknownAgency(column, cell, table.agencies());
         }
         table.agencies().ambiguity(cell).ifPresent(flag -> findings.flag(column, flag));
         return id;

@@ -59,6 +59,11 @@ public final class TableRows {
             findings.problem(row, column, message);
         }
 
+        /** A cell names no registered agency: the problem says so and carries the agencies {@code name} may mean. */
+        void unknownAgency(String column, String name, AgencyDirectory agencies) {
+            findings.problems.add(ImportProblem.unknownAgency(row, column, name, agencies));
+        }
+
         void flag(String column, String message) {
             findings.flag(row, column, message);
         }

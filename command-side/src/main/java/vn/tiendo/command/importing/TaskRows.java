@@ -72,8 +72,10 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
             findings.flag(leadHeader, "no lead agency in the file: assigned to the plan's issuer, " + table.plan().issuer() + ", until one is named");
         }
         AgencyDirectory.Resolution leads = table.agencies().resolveAll(leadCell);
-        if (leads.agencyIds().isEmpty()) {
-            findings.problem(leadHeader, leadCell == null ? "no lead agency named" : table.agencies().unknown(leadCell));
+        if (leadCell == null) {
+            findings.problem(leadHeader, "no lead agency named");
+        } else if (leads.agencyIds().isEmpty()) {
+            findings.unknownAgency(leadHeader, leadCell, table.agencies());
         }
         leads.unknownParts().forEach(part -> findings.flag(leadHeader, "names no known agency, not taken as one: \"" + part + "\""));
         leads.ambiguities().forEach(flag -> findings.flag(leadHeader, flag));
@@ -82,7 +84,7 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
             String header = columns.header(coordinators.get());
             AgencyDirectory.Resolution named = table.agencies().resolveAll(row.cell(coordinators.get()));
             named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
-            named.unknownParts().forEach(part -> findings.problem(header, table.agencies().unknown(part)));
+            named.unknownParts().forEach(part -> findings.unknownAgency(header, part, table.agencies()));
             named.ambiguities().forEach(flag -> findings.flag(header, flag));
         }
         if (findings.hasProblems()) {

@@ -1,6 +1,7 @@
 package vn.tiendo.command.registry;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.importing.AgencyDirectory;
@@ -8,7 +9,10 @@ import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.emulation.Round;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Answers the cross-aggregate questions a command needs before it is sent. */
@@ -63,6 +67,14 @@ public class Registry {
     public List<AgencyDirectory.Agency> agencies() {
         return jdbc.query("select agency_id, name, kind, parent_agency_id from command_side.agency order by agency_id",
                 (rs, i) -> new AgencyDirectory.Agency(rs.getString(1), rs.getString(2), AgencyKind.valueOf(rs.getString(3)), rs.getString(4)));
+    }
+
+    /** The names confirmed for agencies (AgencyAliasRecorded), by agency. */
+    public Map<String, List<String>> recordedAliases() {
+        Map<String, List<String>> aliases = new LinkedHashMap<>();
+        jdbc.query("select agency_id, alias from command_side.agency_alias order by agency_id, alias",
+                (RowCallbackHandler) rs -> aliases.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2)));
+        return aliases;
     }
 
     public Optional<PlanPeriod> planPeriod(String planId) {

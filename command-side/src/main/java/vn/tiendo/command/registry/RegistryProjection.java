@@ -4,6 +4,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tiendo.command.importing.Names;
+import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.emulation.CampaignLaunched;
 import vn.tiendo.events.emulation.CoVerifierNamed;
@@ -32,6 +34,13 @@ public class RegistryProjection {
     void on(AgencyRegistered event) {
         jdbc.update("insert into command_side.agency (agency_id, name, kind, parent_agency_id) values (?, ?, ?, ?)",
                 event.agencyId(), event.name(), event.kind().name(), event.parentAgencyId());
+    }
+
+    /** The key on the normalised name refuses a name that already means another agency (409), even when two race. */
+    @EventHandler
+    void on(AgencyAliasRecorded event) {
+        jdbc.update("insert into command_side.agency_alias (normalized, alias, agency_id) values (?, ?, ?)",
+                Names.normalize(event.alias()), event.alias(), event.agencyId());
     }
 
     @EventHandler

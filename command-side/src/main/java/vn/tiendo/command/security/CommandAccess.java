@@ -30,6 +30,7 @@ public final class CommandAccess {
             AccessRule.of(POST, "/api/agencies", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/agencies/{agencyId}/heads", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/agencies/{agencyId}/heads/leaving", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/api/agencies/{agencyId}/aliases", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/api/indicators", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/target-revisions", false, COORDINATOR),
             AccessRule.of(POST, "/api/indicators/{indicatorId}/reassignments", false, COORDINATOR),

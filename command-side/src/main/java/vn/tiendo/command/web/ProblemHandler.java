@@ -30,6 +30,7 @@ import vn.tiendo.command.common.FourEyes;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.common.UnknownRecord;
+import vn.tiendo.command.importing.ImportProblem;
 import vn.tiendo.command.importing.ImportRejected;
 import vn.tiendo.command.importing.ImportService;
 import vn.tiendo.platform.security.RequestSizeLimit;
@@ -37,6 +38,8 @@ import vn.tiendo.platform.web.ProblemDetails.FieldError;
 import vn.tiendo.platform.web.ProblemDetails;
 
 import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -94,10 +97,37 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> importRejected(ImportRejected e) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "import-rejected", "Tệp không hợp lệ, chưa nhập gì / File refused, nothing imported",
                 e.getMessage());
-        problem.setProperty("errors", e.problems().stream().map(p -> Map.of(
-                "row", p.row(), "column", p.column(), "field", p.row() == 0 ? p.column() : "row " + p.row() + ": " + p.column(),
-                "message", p.message())).toList());
+        problem.setProperty("errors", e.problems().stream().map(p -> {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("row", p.row());
+            error.put("column", p.column());
+            error.put("field", p.row() == 0 ? p.column() : "row " + p.row() + ": " + p.column());
+            error.put("message", p.message());
+            if (p.unknownName() != null) {
+                error.put("unknownName", p.unknownName());
+                error.put("proposals", p.proposals());
+            }
+            return error;
+        }).toList());
+        problem.setProperty("unknownNames", UnknownName.of(e.problems()));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Each agency name of a refused file that names no registered agency, once, with the rows that write it and the
+     * agencies it may mean: what a user confirms (POST /api/agencies/{agencyId}/aliases) before importing again.
+     */
+    record UnknownName(String name, List<Integer> rows, List<ImportProblem.Proposal> proposals) {
+
+        static List<UnknownName> of(List<ImportProblem> problems) {
+            Map<String, UnknownName> byName = new LinkedHashMap<>();
+            for (ImportProblem p : problems) {
+                if (p.unknownName() != null) {
+                    byName.computeIfAbsent(p.unknownName(), name -> new UnknownName(name, new ArrayList<>(), p.proposals())).rows().add(p.row());
+                }
+            }
+            return List.copyOf(byName.values());
+        }
     }
 
     @Override

@@ -4,7 +4,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
@@ -28,6 +30,20 @@ class AgencyTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agency.class);
+    }
+
+    @Test
+    void aNameIsConfirmedOnceWhicheverWayItIsWritten() {
+        AgencyAliasRecorded alias = new AgencyAliasRecorded("so-khcn", "Sở KH&CN");
+        fixture.given(SO_KHCN)
+                .when(new RecordAlias("so-khcn", null, "  Sở KH&CN "))
+                .expectEvents(alias);
+        fixture.given(SO_KHCN, alias)
+                .when(new RecordAlias("so-khcn", null, "sở kh&cn"))
+                .expectNoEvents();
+        fixture.given(SO_KHCN)
+                .when(new RecordAlias("so-khcn", null, " "))
+                .expectException(violation("alias", "alias is required"));
     }
 
     @Test

@@ -189,8 +189,8 @@ class ImportTest {
      * the table's title ("… NĂM 2025") or the name column's header ("Chỉ tiêu năm 2025"), or in a section row
      * ("I | Đến năm 2030") above the rows. Rows copied from its appendices 1 and 2, as the document writes them.
      */
-    @Test
-    void theCityPlansTablesWithAResultColumnAndSectionRowsComeIn() throws Exception {
+    /** The city plan (003, Từ Sơn): the city, three of its divisions and its plan, registered once for the tests that use them. */
+    private void registerTheCityPlan() throws Exception {
         ok(upload("/api/imports/agencies", "tu-son.csv", """
                 Mã,Tên,Loại,Cơ quan cấp trên
                 ubnd-tp-tu-son,UBND thành phố Từ Sơn,COMMUNE_WARD,ubnd-tinh
@@ -201,8 +201,12 @@ class ImportTest {
         assertThat(post("/api/plans", """
                 {"planId":"KH-TU-SON-NQ57","documentNumber":"KH-UBND (tháng 02/2025)","issuer":"UBND thành phố Từ Sơn",
                  "title":"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
-                 "periodStart":"2025-01-01","periodEnd":"2030-12-31"}""").getStatusCode().value()).isEqualTo(201);
+                 "periodStart":"2025-01-01","periodEnd":"2030-12-31"}""").getStatusCode().value()).isIn(201, 409);
+    }
 
+    @Test
+    void theCityPlansTablesWithAResultColumnAndSectionRowsComeIn() throws Exception {
+        registerTheCityPlan();
         byte[] appendix1 = Spreadsheets.xlsx(List.of(
                 List.of("Phụ lục 1"),
                 List.of("DANH MỤC CÁC CHỈ TIÊU CỤ THỂ VỀ CHUYỂN ĐỔI SỐ NĂM 2025"),
@@ -267,6 +271,55 @@ class ImportTest {
         assertThat(undated.getStatusCode().value()).isEqualTo(400);
         assertThat(json.readTree(undated.getBody()).get("errors").findValuesAsText("message")).anyMatch(m -> m.contains("no year for the target"));
         assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
+    void aNameTheDryRunProposesIsConfirmedOnceAsAnAliasAndTheFileThenImports() throws Exception {
+        registerTheCityPlan();
+        // appendix 1's row 1.2 as the plan writes its lead: the division's name without "thành phố"
+        byte[] written = Spreadsheets.xlsx(List.of(
+                List.of("TT", "Chỉ tiêu năm 2025", "Đơn vị tính", "Kết quả", "Cơ quan chủ trì theo, dõi đánh giá"),
+                List.of("1", "Chính quyền số", "", "", ""),
+                List.of("1.3", "Tỉ lệ văn bản, hồ sơ công việc được xử lý trên môi trường điện tử", "%", ">= 90%", "Văn phòng HĐND-UBND"),
+                List.of("1.4", "Tỉ lệ báo cáo được gửi, nhận qua Hệ thống thông tin báo cáo", "%", ">= 90%", "Văn phòng HĐND-UBND")));
+        long before = events();
+        ResponseEntity<String> dryRun = upload("/api/imports/indicators?planId=KH-TU-SON-NQ57&dryRun=true", "tu-son-vp.xlsx", written);
+        assertThat(dryRun.getStatusCode().value()).isEqualTo(400);
+        JsonNode unknown = json.readTree(dryRun.getBody()).get("unknownNames");
+        assertThat(unknown).as("one entry per name, however many rows write it").hasSize(1);
+        assertThat(unknown.at("/0/name").asText()).isEqualTo("Văn phòng HĐND-UBND");
+        assertThat(unknown.at("/0/rows").toString()).as("the rows as the file numbers them").isEqualTo("[5,6]");
+        assertThat(unknown.at("/0/proposals/0/agencyId").asText()).isEqualTo("vp-hdnd-ubnd-tu-son");
+        assertThat(unknown.at("/0/proposals/0/name").asText()).isEqualTo("Văn phòng HĐND-UBND thành phố");
+        assertThat(events()).isEqualTo(before);
+
+        // the coordinator confirms the proposal: one event, with the reason given
+        ResponseEntity<String> confirmed = post("/api/agencies/vp-hdnd-ubnd-tu-son/aliases", """
+                {"alias":"Văn phòng HĐND-UBND","reason":"Tên viết tắt trong Phụ lục 1 của kế hoạch thành phố"}""");
+        assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isEqualTo(200);
+        assertThat(events()).isEqualTo(before + 1);
+        assertThat(payload("vp-hdnd-ubnd-tu-son", "AgencyAliasRecorded").get("alias").asText()).isEqualTo("Văn phòng HĐND-UBND");
+        assertThat(jdbc.queryForObject("select meta_data from event_store.domain_event_entry where aggregate_identifier = ? "
+                + "and payload_type like '%AgencyAliasRecorded'", byte[].class, "vp-hdnd-ubnd-tu-son"))
+                .asString(StandardCharsets.UTF_8).contains("Tên viết tắt trong Phụ lục 1");
+        // the same name again (written differently) changes nothing; for another agency it is refused
+        assertThat(post("/api/agencies/vp-hdnd-ubnd-tu-son/aliases", """
+                {"alias":"  văn phòng hđnd-ubnd "}""").getStatusCode().value()).isEqualTo(200);
+        assertThat(events()).isEqualTo(before + 1);
+        ResponseEntity<String> taken = post("/api/agencies/cn-tthcc-tu-son/aliases", """
+                {"alias":"Văn phòng HĐND-UBND"}""");
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(taken.getBody()).get("detail").asText()).contains("already means vp-hdnd-ubnd-tu-son");
+        assertThat(post("/api/agencies/cn-tthcc-tu-son/aliases", """
+                {"alias":"Văn phòng HĐND-UBND thành phố"}""").getStatusCode().value()).as("another agency's own name").isEqualTo(409);
+        assertThat(post("/api/agencies/khong-co/aliases", """
+                {"alias":"Phòng không có"}""").getStatusCode().value()).isEqualTo(404);
+        assertThat(events()).isEqualTo(before + 1);
+
+        // from then on the name is the agency's: the same file imports
+        JsonNode imported = ok(upload("/api/imports/indicators?planId=KH-TU-SON-NQ57", "tu-son-vp.xlsx", written));
+        assertThat(imported.get("created").asInt()).as(imported.toString()).isEqualTo(2);
+        assertThat(payload("KH-TU-SON-NQ57.1.3", "IndicatorDefined").at("/leadAgencyId").asText()).isEqualTo("vp-hdnd-ubnd-tu-son");
     }
 
     @Test

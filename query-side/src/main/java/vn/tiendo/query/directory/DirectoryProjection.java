@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.plan.PlanRegistered;
@@ -59,10 +60,17 @@ public class DirectoryProjection {
                 + "where agency_id = ? and to_date is null", event.to(), event.decisionReference(), utc(recordedAt), event.agencyId());
     }
 
+    @EventHandler
+    void on(AgencyAliasRecorded event, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into agency_alias (agency_id, alias, recorded_at) values (?, ?, ?)", event.agencyId(), event.alias(),
+                utc(recordedAt));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from plan");
         jdbc.update("delete from agency");
         jdbc.update("delete from agency_head");
+        jdbc.update("delete from agency_alias");
     }
 }

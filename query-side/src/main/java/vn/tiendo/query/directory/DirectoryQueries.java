@@ -25,8 +25,17 @@ public class DirectoryQueries {
                            LocalDate periodStart, LocalDate periodEnd) {
     }
 
-    public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId) {
+    /** {@code aliases}: the other names confirmed for the agency, which imports take as its. */
+    public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId, List<String> aliases) {
+
+        static AgencyView read(java.sql.ResultSet rs) throws java.sql.SQLException {
+            return new AgencyView(rs.getString("agency_id"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
+                    rs.getString("parent_agency_id"), List.of((String[]) rs.getArray("aliases").getArray()));
+        }
     }
+
+    private static final String AGENCY_COLUMNS = "a.*, array(select x.alias from projection.agency_alias x "
+            + "where x.agency_id = a.agency_id order by x.alias) as aliases";
 
     public record AgencySummary(String agencyId, String name, AgencyKind kind, int indicatorCount,
                                 Map<IndicatorStatus, Integer> indicators, int taskCount, Map<TaskStatus, Integer> tasks) {
@@ -51,7 +60,7 @@ public class DirectoryQueries {
 
     public List<AgencyView> agencies(AgencyKind kind, String parentAgencyId) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select * from projection.agency where true");
+        StringBuilder sql = new StringBuilder("select " + AGENCY_COLUMNS + " from projection.agency a where true");
         if (kind != null) {
             sql.append(" and kind = ?");
             args.add(kind.name());
@@ -61,14 +70,11 @@ public class DirectoryQueries {
             args.add(parentAgencyId);
         }
         sql.append(" order by name, agency_id");
-        return jdbc.query(sql.toString(), (rs, i) -> new AgencyView(rs.getString("agency_id"), rs.getString("name"),
-                AgencyKind.valueOf(rs.getString("kind")), rs.getString("parent_agency_id")), args.toArray());
+        return jdbc.query(sql.toString(), (rs, i) -> AgencyView.read(rs), args.toArray());
     }
 
     public AgencyView agency(String agencyId) {
-        return jdbc.query("select * from projection.agency where agency_id = ?", (rs, i) -> new AgencyView(
-                        rs.getString("agency_id"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
-                        rs.getString("parent_agency_id")), agencyId)
+        return jdbc.query("select " + AGENCY_COLUMNS + " from projection.agency a where agency_id = ?", (rs, i) -> AgencyView.read(rs), agencyId)
                 .stream().findFirst().orElseThrow(() -> new NotFound("agency", agencyId));
     }
 

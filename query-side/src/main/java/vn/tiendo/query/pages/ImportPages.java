@@ -12,9 +12,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.tiendo.query.directory.DirectoryQueries;
 import vn.tiendo.query.web.AsOf;
 
+import org.springframework.web.util.UriUtils;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,6 +31,8 @@ public class ImportPages {
 
     private static final Set<String> KINDS = Set.of("indicators", "tasks", "agencies");
     private static final String PENDING = "tiendo.import.pending";
+    /** A file refused for names that name no registered agency, kept while the user confirms what they mean. */
+    private static final String REFUSED = "tiendo.import.refused";
 
     /** The file waiting between the preview and "apply". */
     record Pending(String kind, String planId, String fileName, String sha256, byte[] content) {
@@ -59,9 +65,39 @@ public class ImportPages {
         byte[] content = file.getBytes();
         String fileName = file.getOriginalFilename() == null ? "bang.xlsx" : file.getOriginalFilename();
         Pending pending = new Pending(kind, "agencies".equals(kind) ? null : planId, fileName, EvidenceFiles.sha256(content), content);
-        CommandClient.Answer answer = commands.postFile(path(pending, true), fileName, content);
-        model.addAttribute("fileName", fileName);
+        return show(pending, session, model);
+    }
+
+    /**
+     * Confirms, from a refused preview, which registered agency a name of the file means (an alias, recorded on the
+     * command side as an event), then previews the same file again: the user confirms each name once, never re-uploads.
+     */
+    @PostMapping("/app/imports/alias")
+    public String confirmName(@RequestParam String name, @RequestParam String agencyId, @RequestParam String sha256,
+                              HttpSession session, Model model) {
+        model.addAttribute("plans", directory.plans());
+        if (!(session.getAttribute(REFUSED) instanceof Pending pending) || !pending.sha256().equals(sha256)) {
+            model.addAttribute("error", "Chưa xem trước tệp này / Preview the file first");
+            return Pages.common(model, null, asOf, "imports");
+        }
+        directory.agency(agencyId); // 404 for an agency nobody registered
+        CommandClient.Answer answer = commands.post("/api/agencies/" + UriUtils.encodePathSegment(agencyId, StandardCharsets.UTF_8) + "/aliases",
+                Map.of("alias", name, "reason", "Xác nhận khi nhập " + pending.fileName() + " / confirmed while importing " + pending.fileName()));
+        if (!answer.accepted()) {
+            model.addAttribute("aliasError", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
+        } else {
+            model.addAttribute("message", "Đã ghi nhận \"" + name + "\" là tên gọi khác của " + agencyId + " / recorded as "
+                    + agencyId + "'s name");
+        }
+        return show(pending, session, model);
+    }
+
+    /** Sends the file as a dry run and shows what it would do, or why it is refused and which names need confirming. */
+    private String show(Pending pending, HttpSession session, Model model) {
+        CommandClient.Answer answer = commands.postFile(path(pending, true), pending.fileName(), pending.content());
+        model.addAttribute("fileName", pending.fileName());
         if (answer.accepted()) {
+            session.removeAttribute(REFUSED);
             session.setAttribute(PENDING, pending);
             model.addAttribute("preview", answer.body());
             model.addAttribute("previewRows", PreviewRow.of(answer.body()));
@@ -70,8 +106,36 @@ public class ImportPages {
             session.removeAttribute(PENDING);
             model.addAttribute("error", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
             model.addAttribute("problems", problems(answer.body()));
+            List<UnknownName> unknown = UnknownName.of(answer.body());
+            if (!unknown.isEmpty()) {
+                session.setAttribute(REFUSED, pending);
+                model.addAttribute("unknownNames", unknown);
+                model.addAttribute("sha256", pending.sha256());
+            }
         }
         return Pages.common(model, null, asOf, "imports");
+    }
+
+    /** A name of a refused file that names no registered agency, the rows writing it, and the agencies it may mean. */
+    record UnknownName(String name, String rows, List<Proposal> proposals) {
+
+        record Proposal(String agencyId, String name) {
+        }
+
+        static List<UnknownName> of(JsonNode body) {
+            List<UnknownName> names = new ArrayList<>();
+            if (body == null) {
+                return names;
+            }
+            for (JsonNode n : body.path("unknownNames")) {
+                List<String> rows = new ArrayList<>();
+                n.path("rows").forEach(r -> rows.add(r.asText()));
+                List<Proposal> proposals = new ArrayList<>();
+                n.path("proposals").forEach(p -> proposals.add(new Proposal(p.path("agencyId").asText(), p.path("name").asText())));
+                names.add(new UnknownName(n.path("name").asText(), String.join(", ", rows), proposals));
+            }
+            return names;
+        }
     }
 
     @PostMapping("/app/imports/apply")

@@ -482,6 +482,29 @@ class BrowserTest {
                 .as("nothing recorded by the preview").doesNotContain("IndicatorTargetRevised");
         submit(browser.findElement(By.id("import-apply")));
         assertThat(text("flash-message")).contains("1 điều chỉnh");
+
+        // a lead written short ("Nội vụ"): refused, the page proposes Sở Nội vụ, the coordinator confirms it once and the same
+        // file previews at once, without uploading it again
+        Path shortName = Files.createTempFile("phu-luc-chi-tieu-ten-ngan", ".csv");
+        Files.writeString(shortName, """
+                STT,Chỉ tiêu,Đơn vị tính,Giá trị cơ sở,Mục tiêu 2025,Mục tiêu 2030,Cơ quan chủ trì,Cơ quan theo dõi
+                B.5,"Tỷ lệ cán bộ, công chức cấp xã, phường được bồi dưỡng kỹ năng số căn bản.",%,,≥ 80%,100%,Nội vụ,Nội vụ
+                """, StandardCharsets.UTF_8);
+        importFile(shortName);
+        assertThat(text("import-error")).contains("Nội vụ");
+        WebElement unknown = browser.findElement(By.cssSelector("#unknown-names .unknown-name[data-name='Nội vụ']"));
+        assertThat(new Select(unknown.findElement(By.name("agencyId"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("so-noi-vu");
+        assertThat(browser.findElements(By.id("import-apply"))).isEmpty();
+        submit(unknown.findElement(By.cssSelector("button.confirm")));
+        assertThat(text("flash-message")).contains("Đã ghi nhận \"Nội vụ\"");
+        assertThat(text("preview-counts")).isEqualTo("1 dòng: 1 mới, 0 điều chỉnh, 0 không đổi.");
+        submit(browser.findElement(By.id("import-apply")));
+        assertThat(text("flash-message")).contains("1 mới");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.5").status() == 200);
+        assertThat(coordinator.get(platform.queries + "/api/indicators/QD-1305-2025.B.5").body().path("leadAgencyId").asText()).isEqualTo("so-noi-vu");
+        browser.get(platform.queries + "/app/agencies/so-noi-vu");
+        assertThat(text("agency-aliases")).isEqualTo("Tên gọi khác: Nội vụ");
     }
 
     private void importFile(Path file) {
