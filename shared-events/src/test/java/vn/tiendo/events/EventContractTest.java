@@ -39,6 +39,10 @@ import vn.tiendo.events.emulation.NomineeKind;
 import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorUnlinked;
+import vn.tiendo.events.indicator.RollUpRule;
+import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -99,6 +103,9 @@ class EventContractTest {
                         "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of()),
                 new IndicatorTargetRevised("i", Period.year(2025), COVERAGE, COVERAGE, "lý do", "QĐ"),
                 new IndicatorReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
+                new IndicatorLinked("i", "QD-1305-2025.C.16", new BigDecimal("12"), "kế hoạch cấp dưới"),
+                new IndicatorUnlinked("i", "QD-1305-2025.C.16", "sắp xếp lại"),
+                new RollUpRuleDeclared("i", RollUpRule.WEIGHTED_AVERAGE, "số phường", "bình quân theo số phường"),
                 new IndicatorProgressReported("i", "r1", JUNE, new MeasuredValue.Ratio(BigDecimal.valueOf(5), BigDecimal.valueOf(7)), "ghi chú", EVIDENCE),
                 new IndicatorProgressReported("i", "r2", JUNE, new MeasuredValue.PassFail(true), null, List.of()),
                 new IndicatorProgressCorrected("i", "r1", JUNE, new MeasuredValue.Score(new BigDecimal("0.7")),

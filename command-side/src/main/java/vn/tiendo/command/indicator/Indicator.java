@@ -18,6 +18,9 @@ import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.indicator.IndicatorCommands.AcceptIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.DeclareRollUpRule;
+import vn.tiendo.command.indicator.IndicatorCommands.LinkIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.UnlinkIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.NoteReportingDeadline;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
@@ -40,6 +43,10 @@ import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorUnlinked;
+import vn.tiendo.events.indicator.RollUpRule;
+import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -50,6 +57,7 @@ import vn.tiendo.events.indicator.ReportOverdue;
 import vn.tiendo.events.indicator.ReportReminderSent;
 import vn.tiendo.platform.scope.Scope;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -82,6 +90,12 @@ public class Indicator {
     private final ReportBook<MeasuredValue> reports = new ReportBook<>(ReportBook.PeriodRule.ONE_REPORT_PER_PERIOD, "indicator");
 
     private final PendingCorrections pendingCorrections = new PendingCorrections();
+    /** The indicator of the plan above that this one implements (null: none), with its weight there. */
+    private String implementsId;
+    private BigDecimal implementsWeight;
+    /** How this indicator's figure is built from those implementing it (null: it is not rolled up). */
+    private RollUpRule rollUpRule;
+    private String rollUpWeightLabel;
     /** Reporting deadlines whose notices went out: handled once, however often they fire. */
     private final Set<ReportingRules.Deadline> handledDeadlines = new HashSet<>();
 
@@ -190,6 +204,57 @@ public class Indicator {
         return Handled.applied();
     }
 
+    /** One indicator above at a time: linking to another needs an unlink first; the same link again changes only its weight. */
+    @CommandHandler
+    public Handled handle(LinkIndicator command) {
+        Require.notBlank(command.implementsIndicatorId(), "implementsIndicatorId");
+        Require.that(!command.implementsIndicatorId().equals(indicatorId), "implementsIndicatorId", "an indicator cannot implement itself");
+        Require.that(command.weight() == null || command.weight().signum() > 0, "weight", "a weight is a positive number");
+        if (implementsId != null && !implementsId.equals(command.implementsIndicatorId())) {
+            throw new StateConflict(indicatorId + " already implements " + implementsId + "; unlink it first");
+        }
+        if (command.implementsIndicatorId().equals(implementsId) && sameNumber(command.weight(), implementsWeight)) {
+            return Handled.applied(0);
+        }
+        apply(new IndicatorLinked(indicatorId, command.implementsIndicatorId(), command.weight(), command.reason()));
+        return Handled.applied();
+    }
+
+    @CommandHandler
+    public Handled handle(UnlinkIndicator command) {
+        Require.notBlank(command.reason(), "reason");
+        if (implementsId == null) {
+            throw new StateConflict(indicatorId + " implements no indicator");
+        }
+        apply(new IndicatorUnlinked(indicatorId, implementsId, command.reason()));
+        return Handled.applied();
+    }
+
+    /**
+     * A rule fits the indicator's own measure: sums, weighted averages and minimums give a figure of its kind (a
+     * number), all-achieved gives Đạt / Chưa đạt, the share achieving a percentage.
+     */
+    @CommandHandler
+    public Handled handle(DeclareRollUpRule command) {
+        Require.notNull(command.rule(), "rule");
+        MeasureKind kind = measure.kind();
+        boolean fits = switch (command.rule()) {
+            case SUM, WEIGHTED_AVERAGE, MINIMUM -> List.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY).contains(kind);
+            case ALL_ACHIEVED -> kind == MeasureKind.PASS_FAIL;
+            case SHARE_ACHIEVING -> kind == MeasureKind.PERCENT;
+        };
+        Require.that(fits, "rule", command.rule() + " does not give a " + kind + " figure");
+        if (command.rule() == rollUpRule && Objects.equals(command.weightLabel(), rollUpWeightLabel)) {
+            return Handled.applied(0);
+        }
+        apply(new RollUpRuleDeclared(indicatorId, command.rule(), command.weightLabel(), command.reason()));
+        return Handled.applied();
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
     @CommandHandler
     public Handled handle(ReportIndicatorProgress command) {
         Require.notBlank(command.reportId(), "reportId");
@@ -293,6 +358,24 @@ public class Indicator {
         };
         Require.that(agrees, field + ".comparator", "a target " + comparator.symbol() + " does not fit an indicator whose direction is "
                 + direction + (direction == Direction.INCREASE ? " (use >=, > or =)" : " (use <=, < or =)"));
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorLinked event) {
+        implementsId = event.implementsIndicatorId();
+        implementsWeight = event.weight();
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorUnlinked event) {
+        implementsId = null;
+        implementsWeight = null;
+    }
+
+    @EventSourcingHandler
+    void on(RollUpRuleDeclared event) {
+        rollUpRule = event.rule();
+        rollUpWeightLabel = event.weightLabel();
     }
 
     @EventSourcingHandler

@@ -10,6 +10,9 @@ import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
 
+import vn.tiendo.events.indicator.RollUpRule;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -79,5 +82,18 @@ public final class IndicatorCommands {
      * calendar on its simulated clock. Not exposed over HTTP.
      */
     public record NoteReportingDeadline(@TargetAggregateIdentifier String indicatorId, ReportingRules.Deadline deadline) {
+    }
+
+    /** This indicator implements {@code implementsIndicatorId} (the plan above's): its figure counts in that one's roll-up. */
+    public record LinkIndicator(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                String implementsIndicatorId, BigDecimal weight, String reason) {
+    }
+
+    public record UnlinkIndicator(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    }
+
+    /** How this indicator's figure is built from the indicators that implement it. */
+    public record DeclareRollUpRule(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                    RollUpRule rule, String weightLabel, String reason) {
     }
 }

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Digits;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +22,11 @@ import vn.tiendo.command.indicator.IndicatorCommands.ApproveIndicatorReport;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.RejectIndicatorCorrection;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.DeclareRollUpRule;
+import vn.tiendo.command.indicator.IndicatorCommands.LinkIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.UnlinkIndicator;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
@@ -40,6 +47,7 @@ import vn.tiendo.platform.scope.ScopePolicy;
 import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.events.common.TextRules;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 @RestController
@@ -70,6 +78,14 @@ public class IndicatorController {
 
     public record CorrectionRequest(Long expectedVersion, @NotNull @Valid MeasuredValue newValue,
                                     @NotBlank @Size(max = TextRules.MAX_NOTE) String reason, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
+    }
+
+    public record LinkRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String implementsIndicatorId,
+                              @Positive @Digits(integer = 15, fraction = 6) BigDecimal weight, @Size(max = TextRules.MAX_NOTE) String reason) {
+    }
+
+    public record RollUpRuleRequest(Long expectedVersion, @NotNull RollUpRule rule, @Size(max = TextRules.MAX_LABEL) String weightLabel,
+                                    @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
     private final CommandDispatcher dispatcher;
@@ -151,5 +167,38 @@ public class IndicatorController {
                                                   @Valid @RequestBody ReasonRequest body, HttpServletRequest http) {
         return dispatcher.update(http, body, indicatorId, new RejectIndicatorCorrection(indicatorId, body.expectedVersion(), proposalId,
                 body.reason()), body.reason());
+    }
+
+    /**
+     * Links the indicator (a lower level's) to the one of the plan above that it implements: its figure counts in that
+     * one's roll-up, with {@code weight} for a weighted average. It keeps its own targets, lead and reports.
+     */
+    @PostMapping("/{indicatorId}/link")
+    @Operation(summary = "Link the indicator to the indicator of the plan above that it implements (many to one), with a weight for weighted roll-ups")
+    public ResponseEntity<CommandAccepted> link(@PathVariable String indicatorId, @Valid @RequestBody LinkRequest body, HttpServletRequest http) {
+        if (!registry.indicatorExists(body.implementsIndicatorId())) {
+            throw new RuleViolation("implementsIndicatorId", "no indicator " + body.implementsIndicatorId());
+        }
+        if (registry.implementedAbove(body.implementsIndicatorId()).contains(indicatorId)) {
+            throw new RuleViolation("implementsIndicatorId", body.implementsIndicatorId() + " already counts in " + indicatorId
+                    + "'s figure; linking them the other way would close a circle");
+        }
+        return dispatcher.update(http, body, indicatorId, new LinkIndicator(indicatorId, body.expectedVersion(), body.implementsIndicatorId(),
+                body.weight(), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{indicatorId}/unlink")
+    @Operation(summary = "The indicator no longer counts in the figure of the indicator it implemented (with a reason)")
+    public ResponseEntity<CommandAccepted> unlink(@PathVariable String indicatorId, @Valid @RequestBody ReasonRequest body, HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new UnlinkIndicator(indicatorId, body.expectedVersion(), body.reason()), body.reason());
+    }
+
+    @PostMapping("/{indicatorId}/roll-up-rule")
+    @Operation(summary = "Declare how the indicator's figure is built from those implementing it: SUM, WEIGHTED_AVERAGE, MINIMUM, "
+            + "ALL_ACHIEVED, SHARE_ACHIEVING")
+    public ResponseEntity<CommandAccepted> rollUpRule(@PathVariable String indicatorId, @Valid @RequestBody RollUpRuleRequest body,
+                                                      HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new DeclareRollUpRule(indicatorId, body.expectedVersion(), body.rule(),
+                body.weightLabel(), body.reason()), body.reason());
     }
 }

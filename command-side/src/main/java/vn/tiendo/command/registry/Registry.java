@@ -69,6 +69,18 @@ public class Registry {
                 (rs, i) -> new AgencyDirectory.Agency(rs.getString(1), rs.getString(2), AgencyKind.valueOf(rs.getString(3)), rs.getString(4)));
     }
 
+    public boolean indicatorExists(String indicatorId) {
+        return indicatorId != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists(select 1 from command_side.indicator_code where indicator_id = ?)", Boolean.class, indicatorId));
+    }
+
+    /** The indicators {@code indicatorId} implements, directly and above that, nearest first (a circle stops at its start). */
+    public List<String> implementedAbove(String indicatorId) {
+        return jdbc.queryForList("with recursive up(id, depth) as (select implements_id, 1 from command_side.indicator_link where indicator_id = ? "
+                + "union select l.implements_id, u.depth + 1 from command_side.indicator_link l join up u on l.indicator_id = u.id where u.depth < 50) "
+                + "select id from up order by depth", String.class, indicatorId);
+    }
+
     /** The names confirmed for agencies (AgencyAliasRecorded), by agency. */
     public Map<String, List<String>> recordedAliases() {
         Map<String, List<String>> aliases = new LinkedHashMap<>();

@@ -12,6 +12,8 @@ import vn.tiendo.events.emulation.CoVerifierNamed;
 import vn.tiendo.events.emulation.NominationSubmitted;
 import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.plan.PlanRegistered;
 import vn.tiendo.events.task.TaskAssigned;
@@ -58,6 +60,17 @@ public class RegistryProjection {
     @EventHandler
     void on(TaskReassigned event) {
         jdbc.update("update command_side.task set lead_agency_id = ? where task_id = ?", event.toAgencyId(), event.taskId());
+    }
+
+    @EventHandler
+    void on(IndicatorLinked event) {
+        jdbc.update("insert into command_side.indicator_link (indicator_id, implements_id) values (?, ?) "
+                + "on conflict (indicator_id) do update set implements_id = excluded.implements_id", event.indicatorId(), event.implementsIndicatorId());
+    }
+
+    @EventHandler
+    void on(IndicatorUnlinked event) {
+        jdbc.update("delete from command_side.indicator_link where indicator_id = ?", event.indicatorId());
     }
 
     @EventHandler

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import vn.tiendo.command.common.Handled;
+import vn.tiendo.command.common.RuleViolation;
+import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.indicator.IndicatorCommands.CorrectIndicatorProgress;
+import vn.tiendo.command.indicator.IndicatorCommands.DeclareRollUpRule;
+import vn.tiendo.command.indicator.IndicatorCommands.LinkIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.UnlinkIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReportIndicatorProgress;
 import vn.tiendo.command.indicator.IndicatorCommands.ReviseIndicatorTarget;
@@ -28,6 +33,10 @@ import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorUnlinked;
+import vn.tiendo.events.indicator.RollUpRule;
+import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
@@ -84,6 +93,45 @@ class IndicatorTest {
 
     private static ReportIndicatorProgress report(String reportId, String period, MeasuredValue value) {
         return new ReportIndicatorProgress(ID, null, reportId, Period.parse(period), value, null, List.of(), false);
+    }
+
+    @Test
+    void aLinkCountsOnceAndChangesOnlyItsWeightUntilUnlinked() {
+        IndicatorLinked linked = new IndicatorLinked(ID, "QD-1305-2025.C.16", new BigDecimal("12"), "kế hoạch cấp dưới");
+        fixture.given(coverage())
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", new BigDecimal("12"), "kế hoạch cấp dưới"))
+                .expectEvents(linked);
+        fixture.given(coverage(), linked)
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", new BigDecimal("12.0"), null))
+                .expectNoEvents();
+        fixture.given(coverage(), linked)
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", new BigDecimal("13"), "số phường sau sắp xếp"))
+                .expectEvents(new IndicatorLinked(ID, "QD-1305-2025.C.16", new BigDecimal("13"), "số phường sau sắp xếp"));
+        fixture.given(coverage(), linked)
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.15", null, null))
+                .expectException(StateConflict.class);
+        fixture.given(coverage(), linked, new IndicatorUnlinked(ID, "QD-1305-2025.C.16", "sắp xếp lại"))
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.15", null, null))
+                .expectEvents(new IndicatorLinked(ID, "QD-1305-2025.C.15", null, null));
+        fixture.given(coverage())
+                .when(new UnlinkIndicator(ID, null, "không còn"))
+                .expectException(StateConflict.class);
+    }
+
+    @Test
+    void aRollUpRuleFitsTheIndicatorsOwnMeasure() {
+        fixture.given(coverage())
+                .when(new DeclareRollUpRule(ID, null, RollUpRule.SHARE_ACHIEVING, null, "tỷ lệ phường đạt"))
+                .expectEvents(new RollUpRuleDeclared(ID, RollUpRule.SHARE_ACHIEVING, null, "tỷ lệ phường đạt"));
+        fixture.given(coverage())
+                .when(new DeclareRollUpRule(ID, null, RollUpRule.ALL_ACHIEVED, null, null))
+                .expectException(RuleViolation.class);
+        fixture.given(defined(Measure.of(MeasureKind.PASS_FAIL), List.of()))
+                .when(new DeclareRollUpRule(ID, null, RollUpRule.ALL_ACHIEVED, null, null))
+                .expectEvents(new RollUpRuleDeclared(ID, RollUpRule.ALL_ACHIEVED, null, null));
+        fixture.given(defined(Measure.of(MeasureKind.PASS_FAIL), List.of()))
+                .when(new DeclareRollUpRule(ID, null, RollUpRule.SUM, null, null))
+                .expectException(RuleViolation.class);
     }
 
     @Test

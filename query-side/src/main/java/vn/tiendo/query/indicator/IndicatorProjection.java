@@ -15,6 +15,9 @@ import vn.tiendo.events.indicator.IndicatorCorrectionAccepted;
 import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
+import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorUnlinked;
+import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
@@ -83,6 +86,26 @@ public class IndicatorProjection {
         jdbc.update("update indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorLinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update indicator set implements_id = ?, implements_weight = ? where indicator_id = ?",
+                e.implementsIndicatorId(), e.weight(), e.indicatorId());
+        touch(e.indicatorId(), version, recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorUnlinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update indicator set implements_id = null, implements_weight = null where indicator_id = ?", e.indicatorId());
+        touch(e.indicatorId(), version, recordedAt);
+    }
+
+    @EventHandler
+    void on(RollUpRuleDeclared e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update indicator set roll_up_rule = ?, roll_up_weight_label = ? where indicator_id = ?",
+                e.rule().name(), e.weightLabel(), e.indicatorId());
+        touch(e.indicatorId(), version, recordedAt);
     }
 
     @EventHandler

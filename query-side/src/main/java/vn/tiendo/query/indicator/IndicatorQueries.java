@@ -10,6 +10,7 @@ import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
@@ -178,6 +179,14 @@ public class IndicatorQueries {
                 }, args.toArray());
     }
 
+    /** The indicators implementing {@code indicatorId} (linked to it) at the moment, by plan and code. */
+    public List<String> implementedBy(String indicatorId, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        args.add(indicatorId);
+        return jdbc.queryForList(rows(at) + "select indicator_id from i where implements_id = ? order by plan_id, code", String.class,
+                args.toArray());
+    }
+
     /** A target that changed after the indicator was defined: when (and the province's day), for which period, from what to what. */
     public record TargetRevision(OffsetDateTime recordedAt, LocalDate day, String period, String before, String after) {
     }
@@ -245,6 +254,8 @@ public class IndicatorQueries {
                 baseline, rs.getString("baseline_as_written"), targets, reported != null || askedPeriod != null ? period.code() : null,
                 value, a.target(), a.expected(), a.status(), a.status().label(),
                 rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"),
-                reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), milestones, rs.getLong("version"));
+                reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), milestones, rs.getLong("version"),
+                rs.getString("implements_id"), rs.getBigDecimal("implements_weight"),
+                rs.getString("roll_up_rule") == null ? null : RollUpRule.valueOf(rs.getString("roll_up_rule")), rs.getString("roll_up_weight_label"));
     }
 }

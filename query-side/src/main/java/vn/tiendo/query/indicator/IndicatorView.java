@@ -6,6 +6,7 @@ import vn.tiendo.events.common.EvidenceRef;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Target;
+import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
 
@@ -24,6 +25,8 @@ public final class IndicatorView {
      * An indicator with its value for the assessed period (approved, or a draft awaiting the head of agency:
      * {@code approved}; null when nothing is reported) (the latest reported one unless asked) and its status;
      * {@code milestones}: every target judged on its own, so that a missed 2025 target stays visible in 2026.
+     * {@code implementsIndicatorId}: the indicator of the plan above this one implements (its figure counts there, with
+     * {@code implementsWeight}); {@code rollUpRule}: how this one's figure is built from those implementing it.
      */
     public record Status(String indicatorId, String planId, LocalDate planStart, LocalDate planEnd, String code, String name,
                          List<String> groupPath, String unit, Measure measure,
@@ -31,7 +34,8 @@ public final class IndicatorView {
                          MeasuredValue baseline, String baselineAsWritten, List<Target> targets,
                          String period, MeasuredValue value, Target targetInForce, BigDecimal expectedOnPath,
                          IndicatorStatus status, String statusLabel, OffsetDateTime reportedAt, String reportedBy,
-                         Boolean approved, int correctionCount, List<StatusRules.Milestone> milestones, long version) {
+                         Boolean approved, int correctionCount, List<StatusRules.Milestone> milestones, long version,
+                         String implementsIndicatorId, BigDecimal implementsWeight, RollUpRule rollUpRule, String rollUpWeightLabel) {
     }
 
     /** One period of an indicator's time series. */

@@ -15,10 +15,13 @@ import vn.tiendo.query.audit.AuditQueries;
 import vn.tiendo.query.directory.DirectoryQueries;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
+import vn.tiendo.query.rollup.RollUpView;
+import vn.tiendo.query.rollup.RollUps;
 import vn.tiendo.query.scorecard.Scorecards;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
+import vn.tiendo.query.web.QueryParams;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,9 +50,11 @@ public class PagesController {
     private final AsOf asOf;
     private final ScopePolicy scopePolicy;
     private final boolean signInThroughProvider;
+    private final RollUps rollUps;
 
     public PagesController(IndicatorQueries indicators, Scorecards scorecards, DirectoryQueries directory, AuditQueries audit,
-                           AsOf asOf, ScopePolicy scopePolicy, ObjectProvider<ClientRegistrationRepository> oidc) {
+                           AsOf asOf, ScopePolicy scopePolicy, ObjectProvider<ClientRegistrationRepository> oidc, RollUps rollUps) {
+        this.rollUps = rollUps;
         this.signInThroughProvider = oidc.getIfAvailable() != null;
         this.indicators = indicators;
         this.scorecards = scorecards;
@@ -96,7 +101,8 @@ public class PagesController {
 
     /** One indicator: targets and milestones, the chart, the series, and (for the audit roles) every event behind it. */
     @GetMapping("/app/indicators/{indicatorId}")
-    public String indicator(@PathVariable String indicatorId, @RequestParam(required = false) String asOf, Model model) {
+    public String indicator(@PathVariable String indicatorId, @RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String rollUpPeriod, Model model) {
         AsOf.Moment at = this.asOf.parse(asOf);
         IndicatorView.Status indicator = indicators.get(indicatorId, null, at);
         if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
@@ -108,6 +114,13 @@ public class PagesController {
         List<IndicatorQueries.TargetRevision> revisions = indicators.targetRevisions(indicatorId, at);
         model.addAttribute("revisions", revisions);
         model.addAttribute("chart", SeriesChart.svg(indicator, series, revisions));
+        if (indicator.rollUpRule() != null) {
+            RollUpView rollUp = rollUps.of(indicatorId, QueryParams.period(rollUpPeriod, "rollUpPeriod"), scopePolicy.current(), at);
+            model.addAttribute("rollUp", rollUp);
+            model.addAttribute("rollUpRows", RollUpRows.of(rollUp));
+            model.addAttribute("rollUpFigure", RollUpRows.shown(rollUp.rolledUp()));
+            model.addAttribute("rollUpReported", RollUpRows.shown(rollUp.reported()));
+        }
         // forms only on today's page, for those the command side would let act on the indicator's lead agency
         boolean acts = at.isNow() && scopePolicy.current().includes(indicator.leadAgencyId());
         model.addAttribute("mayReport", acts && mayRead(Set.of(Role.OFFICER, Role.HEAD, Role.COORDINATOR))

@@ -27,6 +27,7 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/indicators", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/indicators/{indicatorId}", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/indicators/{indicatorId}/series", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/indicators/{indicatorId}/roll-up", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/tasks", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/tasks/{taskId}", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/plans", false, AccessRule.EVERYONE),

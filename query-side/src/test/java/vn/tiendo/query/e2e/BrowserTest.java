@@ -56,7 +56,8 @@ import static vn.tiendo.query.e2e.Fixtures.created;
  */
 class BrowserTest {
 
-    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+    /** Where the browser tests leave their screenshots for the README. */
+    static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
     private static final Http coordinator = new Http("dieu-phoi");
     private static Platform platform;
     private ChromeDriver browser;
