@@ -145,6 +145,23 @@ public class DemoDataLoader implements ApplicationRunner {
                         .forEach(step -> timeline.add(happening(step)));
             }
         }
+        // the city plan (003) and three wards with their own plans, rolling up into the province's C.16
+        new DemoCascade(imports, history, coordinator).play(new DemoCascade.Loader() {
+            @Override
+            public void on(LocalDate day, Runnable action) {
+                timeline.add(new Happening(day(day), action));
+            }
+
+            @Override
+            public void send(Object command, String agencyId, String reason) {
+                DemoDataLoader.this.send(command, agencyId, reason);
+            }
+
+            @Override
+            public void history(DemoHistory.Step step) {
+                timeline.add(happening(step));
+            }
+        });
         int played = play(timeline);
         log.info("Demo data loaded: {} agencies, {} plans, {} things that happened from {} to now (reports to {}); {} ms",
                 registry.agencies().size(), files.plans().size(), played, timeline.get(0).at(), lastMonth,

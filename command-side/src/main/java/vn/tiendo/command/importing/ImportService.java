@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +116,16 @@ public class ImportService {
      * agencies: how the demo loader plans a history ahead of the moment it imports the table.
      */
     public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
-        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content), new IndicatorRows(new PlanTable(planId, plan, names.catalog())));
+        return previewIndicators(planId, plan, fileName, content, List.of());
+    }
+
+    /** As above, with agencies the plan's history registers before the table comes in (a city and its divisions). */
+    public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content,
+                                                               List<AgencyDirectory.Agency> registeredBefore) {
+        List<AgencyDirectory.Agency> agencies = new ArrayList<>(names.catalog().agencies());
+        agencies.addAll(registeredBefore);
+        TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content),
+                new IndicatorRows(new PlanTable(planId, plan, names.catalog().withAgencies(agencies))));
         reject(result.problems());
         return result;
     }

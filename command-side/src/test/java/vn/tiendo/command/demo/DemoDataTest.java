@@ -38,8 +38,10 @@ class DemoDataTest {
 
     @Test
     void everyRowOfTheCatalogIsRegistered() {
-        assertThat(count("select count(*) from command_side.plan")).isEqualTo(2);
-        assertThat(count("select count(*) from command_side.agency")).isEqualTo(27);
+        // the province's two plans, the Từ Sơn city plan and three of its wards' plans
+        assertThat(count("select count(*) from command_side.plan")).isEqualTo(6);
+        // the catalog's 27 agencies, the city, three of its divisions and three wards
+        assertThat(count("select count(*) from command_side.agency")).isEqualTo(34);
         assertThat(count("select count(*) from command_side.indicator_code where plan_id = 'QD-1305-2025'")).isEqualTo(41);
         assertThat(count("select count(*) from command_side.indicator_code where plan_id = 'KH-SKHCN-DTI-2025'")).isEqualTo(50);
         assertThat(count("select count(*) from command_side.task where plan_id = 'QD-1305-2025'")).isEqualTo(137);
@@ -48,6 +50,31 @@ class DemoDataTest {
                 + "where payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).isGreaterThan(500);
         assertThat(count("select count(*) from event_store.domain_event_entry "
                 + "where payload_type = 'vn.tiendo.events.indicator.IndicatorProgressCorrected'")).isPositive();
+    }
+
+    /** Plan 003 cascades Decision 1305's C.16 to the city's 1.1 and on to three wards, whose reports feed both. */
+    @Test
+    void theCityAndThreeWardsImplementTheProvincesIndicatorAndReport() throws Exception {
+        assertThat(jdbc.queryForList("select indicator_id || ' -> ' || implements_id from command_side.indicator_link order by 1", String.class))
+                .containsExactly("KH-PHUONG-DINH-BANG-NQ57.1.1 -> KH-TU-SON-NQ57.1.1", "KH-PHUONG-DONG-NGAN-NQ57.1.1 -> KH-TU-SON-NQ57.1.1",
+                        "KH-PHUONG-TAN-HONG-NQ57.1.1 -> KH-TU-SON-NQ57.1.1", "KH-TU-SON-NQ57.1.1 -> QD-1305-2025.C.16");
+        // the city's appendix came in as the document lays it out: group 1, rows 1.1 and 1.2, the "Kết quả" column dated 2025
+        JsonNode cityRow = json.readTree(jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
+                + "where aggregate_identifier = 'KH-TU-SON-NQ57.1.1' and payload_type like '%IndicatorDefined'", String.class));
+        assertThat(cityRow.at("/measure/kind").asText()).isEqualTo("PERCENT");
+        assertThat(cityRow.at("/targets/0/period").asText()).isEqualTo("2025");
+        assertThat(cityRow.at("/leadAgencyId").asText()).isEqualTo("cn-tthcc-tu-son");
+        assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.indicator.RollUpRuleDeclared'"))
+                .isEqualTo(2);
+        // the city links to C.16 only once the province's strategy exists (issued 29 October 2025)
+        String linkedAt = jdbc.queryForObject("select time_stamp from event_store.domain_event_entry where aggregate_identifier = "
+                + "'KH-TU-SON-NQ57.1.1' and payload_type = 'vn.tiendo.events.indicator.IndicatorLinked'", String.class);
+        assertThat(Instant.parse(linkedAt).atZone(DemoHistory.PROVINCE).toLocalDate()).isEqualTo(LocalDate.of(2025, 10, 30));
+        for (String ward : List.of("KH-PHUONG-DONG-NGAN-NQ57.1.1", "KH-PHUONG-DINH-BANG-NQ57.1.1", "KH-PHUONG-TAN-HONG-NQ57.1.1")) {
+            assertThat(count("select count(*) from event_store.domain_event_entry where aggregate_identifier = '" + ward + "' "
+                    + "and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).as(ward).isGreaterThan(10);
+        }
+        assertThat(jdbc.queryForObject("select kind from command_side.agency where agency_id = 'ubnd-tp-tu-son'", String.class)).isEqualTo("DISTRICT");
     }
 
     @Test
