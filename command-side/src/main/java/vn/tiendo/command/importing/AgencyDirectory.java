@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Agencies and the many ways the plans write their names (catalog/agencies.json holds the known spellings). A cell
@@ -249,7 +251,23 @@ public final class AgencyDirectory {
         return words;
     }
 
-    /** Every agency a cell names, in order, each once: parts separated by ";", then by "," where a part names none. */
+    /** "… theo chức năng, nhiệm vụ" after the agencies a cell lists: each in its own remit, not another agency. */
+    private static final Pattern ROLE_PHRASE = Pattern.compile("[\\s,]*theo\\s+ch[ứu]c\\s+n[ăa]ng[\\s,]*(nhi[ệe]m\\s+v[ụu])?[\\s,.]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** The agencies a part names when read as a list separated by commas ("Sở KH&CN, Sở Nội vụ, Công an tỉnh"). */
+    private List<String> listed(String part) {
+        if (!part.contains(",")) {
+            return List.of();
+        }
+        return Arrays.stream(part.split(",")).map(this::resolve).flatMap(Optional::stream).distinct().toList();
+    }
+
+    /**
+     * Every agency a cell names, in order, each once: parts separated by ";", then by "," where a part names none or
+     * where it lists several agencies ("Sở Khoa học và Công nghệ, Sở Nội vụ, Công an tỉnh theo chức năng, nhiệm vụ");
+     * a name with a comma of its own ("Sở Văn hóa, Thể thao và Du lịch") stays whole.
+     */
     public Resolution resolveAll(String cell) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -257,12 +275,14 @@ public final class AgencyDirectory {
         if (cell == null || cell.isBlank()) {
             return new Resolution(List.of(), List.of(), List.of());
         }
-        for (String part : cell.split(";")) {
+        for (String written : cell.split(";")) {
+            String part = ROLE_PHRASE.matcher(written).replaceAll("");
             if (part.isBlank()) {
                 continue;
             }
             Optional<String> whole = resolve(part);
-            if (whole.isPresent()) {
+            List<String> listed = listed(part);
+            if (whole.isPresent() && listed.size() < 2) {
                 ids.add(whole.get());
                 ambiguity(part).ifPresent(ambiguities::add);
                 continue;

@@ -40,6 +40,11 @@ final class Headings {
         return open.stream().map(Heading::asWritten).toList();
     }
 
+    /** The number of the outermost open heading ("II"), which keys the rows of a table numbered again under each heading. */
+    Optional<String> outermost() {
+        return open.isEmpty() ? Optional.empty() : Optional.ofNullable(open.peekFirst().number());
+    }
+
     /** The innermost open heading numbered by one capital letter (A, B, C), which prefixes its rows' codes: A.1. */
     Optional<String> letter() {
         for (Iterator<Heading> it = open.descendingIterator(); it.hasNext(); ) {

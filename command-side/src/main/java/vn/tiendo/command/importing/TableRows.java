@@ -19,6 +19,10 @@ public final class TableRows {
 
         /** One row's command; empty when the row has problems, which go to {@code findings}. */
         Optional<C> map(Sheet.Row row, RowFindings findings);
+
+        /** A look at every row before they are mapped, for what only the whole table says (how it numbers its rows). */
+        default void scan(List<Sheet.Row> rows) {
+        }
     }
 
     /** A row's command and the row's number in the file, which its events record. */
@@ -86,6 +90,7 @@ public final class TableRows {
         if (!findings.problems.isEmpty()) {
             return new Result<>(List.of(), findings.problems, findings.flags);
         }
+        rules.scan(sheet.rows());
         List<Draft<C>> drafts = new ArrayList<>();
         for (Sheet.Row row : sheet.rows()) {
             RowFindings rowFindings = new RowFindings(findings, row.number());

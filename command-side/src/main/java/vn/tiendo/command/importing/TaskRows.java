@@ -27,6 +27,8 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     private Optional<Integer> deadline;
     private Optional<Integer> product;
     private final Headings headings = new Headings();
+    /** The table numbers its tasks again from 1 under each heading (plan 001): a task's key then carries the heading's number. */
+    private boolean numberedWithinHeadings;
 
     TaskRows(PlanTable table) {
         this.table = table;
@@ -43,10 +45,32 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
         product = columns.find("Sản phẩm", "Kết quả/sản phẩm", "Kết quả");
     }
 
+    /** Whether the same STT comes again under another heading: then "1" under "II" is task II.1, not a second task 1. */
+    @Override
+    public void scan(List<Sheet.Row> rows) {
+        Set<String> seen = new HashSet<>();
+        Set<String> seenUnderThisHeading = new HashSet<>();
+        for (Sheet.Row row : rows) {
+            String number = stt.map(row::cell).orElse(null);
+            if (isHeading(row)) {
+                seenUnderThisHeading.clear();
+            } else if (number != null) {
+                boolean firstUnderThisHeading = seenUnderThisHeading.add(number);
+                if (!seen.add(number) && firstUnderThisHeading) {
+                    numberedWithinHeadings = true;
+                }
+            }
+        }
+    }
+
+    private boolean isHeading(Sheet.Row row) {
+        return row.cell(content.get()) != null && Stream.of(lead, coordinators, deadline, product).allMatch(column -> column.map(row::cell).isEmpty());
+    }
+
     @Override
     public Optional<AssignTask> map(Sheet.Row row, TableRows.RowFindings findings) {
         String text = row.cell(content.get());
-        if (text != null && Stream.of(lead, coordinators, deadline, product).allMatch(column -> column.map(row::cell).isEmpty())) {
+        if (isHeading(row)) {
             // a number and a title, nothing else: a heading the tasks below are grouped under
             headings.enter(stt.map(row::cell).orElse(null), text);
             return Optional.empty();
@@ -61,8 +85,18 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
         } else if (!key.matches("[A-Za-z0-9._-]{1,40}")) {
             findings.problem("STT", "\"" + key + "\" is not a number or code");
         }
+        if (numberedWithinHeadings && stt.map(row::cell).isPresent() && headings.outermost().isPresent()) {
+            key = headings.outermost().get() + "." + key;
+        }
         if (!keys.add(key)) {
-            findings.problem("STT", "STT " + key + " appears twice in the file");
+            // the document numbers two tasks alike (plan 001 goes 1…28, then 22 again): the later one is another task
+            String written = key;
+            int occurrence = 2;
+            while (!keys.add(written + "-" + occurrence)) {
+                occurrence++;
+            }
+            key = written + "-" + occurrence;
+            findings.flag("STT", "STT " + written + " appears again: this row is kept as another task, " + key);
         }
         String leadHeader = columns.header(lead.get());
         String leadCell = row.cell(lead.get());

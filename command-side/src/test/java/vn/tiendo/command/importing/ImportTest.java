@@ -327,7 +327,7 @@ class ImportTest {
         byte[] bad = Spreadsheets.xlsx(files().tasks(STRATEGY), rows -> {
             rows.get(3).set(1, "");                       // no content
             rows.get(5).set(2, "Sở Không Tồn Tại");       // unknown agency
-            rows.get(7).set(0, rows.get(6).get(0));       // the same STT twice
+            rows.get(7).set(0, "7/8");                    // not a number or code (the same STT twice is another task, flagged)
             rows.get(1).set(1, "Nhiệm vụ mới hợp lệ");    // a valid change that must not be applied either
             return rows;
         });
