@@ -7,6 +7,9 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyMerged;
+import vn.tiendo.events.agency.AgencyMoved;
+import vn.tiendo.events.agency.AgencyRenamed;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.Comparator;
@@ -92,6 +95,9 @@ class EventContractTest {
                         "Chiến lược chuyển đổi số", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31)),
                 new AgencyRegistered("so-khcn", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT, "ubnd-tinh"),
                 new AgencyAliasRecorded("so-khcn", "Sở KH&CN"),
+                new AgencyRenamed("phuong-a", "UBND phường A", "UBND phường B", LocalDate.of(2025, 7, 1), "Nghị quyết"),
+                new AgencyMoved("phuong-a", "ubnd-tp", "ubnd-tinh", LocalDate.of(2025, 7, 1), "Nghị quyết"),
+                new AgencyMerged("ubnd-tp", "ubnd-tinh", LocalDate.of(2025, 7, 1), "Nghị quyết"),
                 new ReportingObligationDeclared("QD-1305-2025", "chu-tich", "so-khcn", "ubnd-tinh", ReportingCycle.MONTHLY, 25, 0, "trước ngày 25"),
                 new ReportingObligationWithdrawn("QD-1305-2025", "chu-tich", "sửa đổi"),
                 new PeriodicReportSubmitted("QD-1305-2025", "chu-tich", JUNE, "so-khcn", "ghi chú", EVIDENCE),

@@ -5,13 +5,19 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
+import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
+import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.Require;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.importing.Names;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyMerged;
+import vn.tiendo.events.agency.AgencyMoved;
+import vn.tiendo.events.agency.AgencyRenamed;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
@@ -29,6 +35,11 @@ public class Agency {
 
     @AggregateIdentifier
     private String agencyId;
+    private String name;
+    private String parentAgencyId;
+    /** The agency it was merged into and from when: it has ended, and nothing more changes in it. */
+    private String mergedInto;
+    private LocalDate closedOn;
     /** Who leads it now (null: nobody recorded), since when; and the last day of the previous tenure. */
     private String head;
     private LocalDate headFrom;
@@ -53,6 +64,7 @@ public class Agency {
     /** One head at a time: the one in office leaves before the next is appointed, and tenures do not overlap. */
     @CommandHandler
     public Handled handle(AppointHead command) {
+        requireNotMerged();
         Require.notBlank(command.holder(), "holder");
         Require.notBlank(command.position(), "position");
         Require.notBlank(command.decisionReference(), "decisionReference");
@@ -78,6 +90,54 @@ public class Agency {
         return Handled.applied();
     }
 
+    @CommandHandler
+    public Handled handle(RenameAgency command) {
+        requireNotMerged();
+        Require.notBlank(command.name(), "name");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        if (command.name().strip().equals(name)) {
+            throw new StateConflict(agencyId + " is already called " + name);
+        }
+        apply(new AgencyRenamed(agencyId, name, command.name().strip(), command.effectiveDate(), command.decisionReference()));
+        return Handled.applied();
+    }
+
+    @CommandHandler
+    public Handled handle(MoveAgency command) {
+        requireNotMerged();
+        Require.notBlank(command.toParentAgencyId(), "toParentAgencyId");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        Require.that(!command.toParentAgencyId().equals(agencyId), "toParentAgencyId", "an agency cannot be its own parent");
+        if (command.toParentAgencyId().equals(parentAgencyId)) {
+            throw new StateConflict(agencyId + " is already under " + parentAgencyId);
+        }
+        apply(new AgencyMoved(agencyId, parentAgencyId, command.toParentAgencyId(), command.effectiveDate(), command.decisionReference()));
+        return Handled.applied();
+    }
+
+    /** A head in office leaves first: the merged agency has no one answering for it after its last day. */
+    @CommandHandler
+    public Handled handle(MergeAgency command) {
+        requireNotMerged();
+        Require.notBlank(command.intoAgencyId(), "intoAgencyId");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        Require.that(!command.intoAgencyId().equals(agencyId), "intoAgencyId", "an agency cannot be merged into itself");
+        if (head != null) {
+            throw new StateConflict(head + " leads " + agencyId + " since " + headFrom + "; record their leaving before the merger");
+        }
+        apply(new AgencyMerged(agencyId, command.intoAgencyId(), command.effectiveDate(), command.decisionReference()));
+        return Handled.applied();
+    }
+
+    private void requireNotMerged() {
+        if (mergedInto != null) {
+            throw new StateConflict(agencyId + " was merged into " + mergedInto + " on " + closedOn + "; it changes no more");
+        }
+    }
+
     /** A name already confirmed for this agency changes nothing: confirming twice records one event. */
     @CommandHandler
     public Handled handle(RecordAlias command) {
@@ -97,6 +157,24 @@ public class Agency {
     @EventSourcingHandler
     void on(AgencyRegistered event) {
         agencyId = event.agencyId();
+        name = event.name();
+        parentAgencyId = event.parentAgencyId();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyRenamed event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyMoved event) {
+        parentAgencyId = event.toParentAgencyId();
+    }
+
+    @EventSourcingHandler
+    void on(AgencyMerged event) {
+        mergedInto = event.intoAgencyId();
+        closedOn = event.effectiveDate();
     }
 
     @EventSourcingHandler

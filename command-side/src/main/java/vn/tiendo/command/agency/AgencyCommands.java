@@ -22,4 +22,16 @@ public final class AgencyCommands {
     /** A name the plans write for the agency, confirmed once (usually from an import's dry run) and taken from then on. */
     public record RecordAlias(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String alias) {
     }
+
+    public record RenameAgency(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String name,
+                               LocalDate effectiveDate, String decisionReference) {
+    }
+
+    public record MoveAgency(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String toParentAgencyId,
+                             LocalDate effectiveDate, String decisionReference) {
+    }
+
+    public record MergeAgency(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String intoAgencyId,
+                              LocalDate effectiveDate, String decisionReference) {
+    }
 }

@@ -15,9 +15,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
+import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
+import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
+import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.web.Caller;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.tiendo.command.importing.AgencyNames;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
@@ -52,14 +58,31 @@ public class AgencyController {
                                @Size(max = TextRules.MAX_NOTE) String reason) {
     }
 
+    public record RenameRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NAME) String name, @NotNull LocalDate effectiveDate,
+                                @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference) {
+    }
+
+    public record MoveRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toParentAgencyId,
+                              @NotNull LocalDate effectiveDate, @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference) {
+    }
+
+    public record MergeRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String intoAgencyId,
+                               @NotNull LocalDate effectiveDate, @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference) {
+    }
+
     private final CommandDispatcher dispatcher;
     private final Registry registry;
     private final AgencyNames names;
+    private final AgencyMergers mergers;
+    private final TransactionTemplate transaction;
 
-    public AgencyController(CommandDispatcher dispatcher, Registry registry, AgencyNames names) {
+    public AgencyController(CommandDispatcher dispatcher, Registry registry, AgencyNames names, AgencyMergers mergers,
+                            TransactionTemplate transaction) {
         this.dispatcher = dispatcher;
         this.registry = registry;
         this.names = names;
+        this.mergers = mergers;
+        this.transaction = transaction;
     }
 
     @PostMapping
@@ -99,5 +122,52 @@ public class AgencyController {
             throw new StateConflict("\"" + body.alias().strip() + "\" already means " + other + "; a name can mean one agency only");
         });
         return dispatcher.update(http, body, agencyId, new RecordAlias(agencyId, body.expectedVersion(), body.alias()), body.reason());
+    }
+
+    @PostMapping("/{agencyId}/renaming")
+    @Operation(summary = "The agency is called otherwise from a date, by a decision (its past stays under its former name)")
+    public ResponseEntity<CommandAccepted> rename(@PathVariable String agencyId, @Valid @RequestBody RenameRequest body, HttpServletRequest http) {
+        return dispatcher.update(http, body, agencyId, new RenameAgency(agencyId, body.expectedVersion(), body.name(), body.effectiveDate(),
+                body.decisionReference()), null);
+    }
+
+    @PostMapping("/{agencyId}/move")
+    @Operation(summary = "The agency sits under another from a date, by a decision (e.g. wards under the province once the district level ended)")
+    public ResponseEntity<CommandAccepted> move(@PathVariable String agencyId, @Valid @RequestBody MoveRequest body, HttpServletRequest http) {
+        registry.requireAgency(body.toParentAgencyId(), "toParentAgencyId");
+        if (registry.agencyAndDescendants(agencyId).contains(body.toParentAgencyId())) {
+            throw new RuleViolation("toParentAgencyId", body.toParentAgencyId() + " is " + agencyId + " or under it; an agency cannot sit under itself");
+        }
+        requireNotMerged(body.toParentAgencyId());
+        return dispatcher.update(http, body, agencyId, new MoveAgency(agencyId, body.expectedVersion(), body.toParentAgencyId(),
+                body.effectiveDate(), body.decisionReference()), null);
+    }
+
+    /**
+     * Merges the agency into another from a date, by a decision, in one transaction with what follows: the
+     * indicators and open tasks it leads are reassigned to the successor from that date and the agencies under it move
+     * under the successor. Its history stays its own.
+     */
+    @PostMapping("/{agencyId}/merger")
+    @Operation(summary = "Merge the agency into another from a date, by a decision: its open records and the agencies under it pass to the "
+            + "successor; its reports, heads and scores stay its own")
+    public ResponseEntity<CommandAccepted> merge(@PathVariable String agencyId, @Valid @RequestBody MergeRequest body, HttpServletRequest http) {
+        registry.requireAgency(body.intoAgencyId(), "intoAgencyId");
+        if (registry.agencyAndDescendants(agencyId).contains(body.intoAgencyId())) {
+            throw new RuleViolation("intoAgencyId", body.intoAgencyId() + " is " + agencyId + " or under it; merge it the other way");
+        }
+        requireNotMerged(body.intoAgencyId());
+        return transaction.execute(tx -> {
+            ResponseEntity<CommandAccepted> merged = dispatcher.update(http, body, agencyId, new MergeAgency(agencyId, body.expectedVersion(),
+                    body.intoAgencyId(), body.effectiveDate(), body.decisionReference()), null);
+            mergers.passOn(agencyId, body.intoAgencyId(), body.effectiveDate(), body.decisionReference(), Caller.from(http));
+            return merged;
+        });
+    }
+
+    private void requireNotMerged(String agencyId) {
+        if (registry.isMerged(agencyId)) {
+            throw new StateConflict(agencyId + " was merged into another agency and has ended");
+        }
     }
 }

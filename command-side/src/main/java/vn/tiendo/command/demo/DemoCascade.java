@@ -2,6 +2,7 @@ package vn.tiendo.command.demo;
 
 import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.importing.ImportService;
+import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.indicator.IndicatorCommands.DeclareRollUpRule;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.LinkIndicator;
@@ -20,9 +21,12 @@ import vn.tiendo.events.indicator.RollUpRule;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans that cascade, from the documents: the Từ Sơn city plan (003, February 2025) carries Resolution 57 into the
@@ -40,6 +44,21 @@ final class DemoCascade {
     /** Agency id and name of the three wards, as registered. */
     static final List<String[]> WARDS = List.of(new String[]{"phuong-dong-ngan", "UBND phường Đông Ngàn"},
             new String[]{"phuong-dinh-bang", "UBND phường Đình Bảng"}, new String[]{"phuong-tan-hong", "UBND phường Tân Hồng"});
+    /** The district level ends (two-level local government from 1 July 2025). */
+    private static final Instant REORGANISED = LocalDate.of(2025, 7, 1).atStartOfDay(DemoHistory.PROVINCE).toInstant();
+
+    /** Who takes over each of the city's bodies when the district level ends (the city last: what is still under it moves along). */
+    static final Map<String, String> SUCCESSORS = successors();
+
+    private static Map<String, String> successors() {
+        Map<String, String> successors = new LinkedHashMap<>();
+        successors.put("cn-tthcc-tu-son", "van-phong-ubnd.trung-tam-phvcc");
+        successors.put("vp-hdnd-ubnd-tu-son", "van-phong-ubnd");
+        successors.put("phong-vhkhtt-tu-son", "so-khcn");
+        successors.put("ubnd-tp-tu-son", "ubnd-tinh");
+        return successors;
+    }
+
     /** "Bộ phận Một cửa của 12 phường": the city's weight in the province's average. */
     private static final BigDecimal CITY_WARDS = BigDecimal.valueOf(12);
 
@@ -66,6 +85,11 @@ final class DemoCascade {
             1.2,"Tỉ lệ nhiệm vụ được theo dõi, quản lý, giám sát của các cơ quan hành chính thực hiện trên môi trường điện tử: 70%.",%,>= 80%,Văn phòng HĐND-UBND thành phố,"Các Phòng,  ngành, địa phương"
             """;
 
+    /** Merges an agency as the API does: the merger and what follows from it. */
+    interface Mergers {
+        void merge(String agencyId, String intoAgencyId, LocalDate effectiveDate, String decisionReference);
+    }
+
     /** What the loader gives: the import, the history generator, the timeline and a way to send commands. */
     interface Loader {
         void on(LocalDate day, Runnable action);
@@ -78,11 +102,13 @@ final class DemoCascade {
     private final ImportService imports;
     private final DemoHistory history;
     private final Caller coordinator;
+    private final Mergers mergers;
 
-    DemoCascade(ImportService imports, DemoHistory history, Caller coordinator) {
+    DemoCascade(ImportService imports, DemoHistory history, Caller coordinator, Mergers mergers) {
         this.imports = imports;
         this.history = history;
         this.coordinator = coordinator;
+        this.mergers = mergers;
     }
 
     void play(Loader loader) {
@@ -102,7 +128,9 @@ final class DemoCascade {
                 new AgencyDirectory.Agency("vp-hdnd-ubnd-tu-son", "Văn phòng HĐND-UBND thành phố", AgencyKind.DIVISION, "ubnd-tp-tu-son"),
                 new AgencyDirectory.Agency("cn-tthcc-tu-son", "Chi nhánh Trung tâm Hành chính công", AgencyKind.DIVISION, "ubnd-tp-tu-son"));
         for (var draft : imports.previewIndicators(CITY_PLAN, cityPeriod, appendixFile, appendix, cityAgencies).drafts()) {
-            history.indicatorReports(draft.command(), YearMonth.of(2025, 3)).forEach(loader::history);
+            // from 1 July 2025 the successor of the city's body reports
+            history.indicatorReports(draft.command(), YearMonth.of(2025, 3)).forEach(step -> loader.history(step.at().isBefore(REORGANISED)
+                    ? step : new DemoHistory.Step(step.command(), SUCCESSORS.getOrDefault(step.agencyId(), step.agencyId()), step.reason(), step.at())));
         }
 
         // the wards' own plans, by the city's deadline (10 March 2025), each implementing the city's 1.1
@@ -125,6 +153,15 @@ final class DemoCascade {
             });
             history.indicatorReports(indicator, YearMonth.of(2025, 4)).forEach(loader::history);
         }
+
+        // 1 July 2025: the district level ends. The wards come directly under the province; the city's branch of the public
+        // service centre, its office and its science division merge into the province's counterparts, the city into UBND tỉnh.
+        LocalDate reorganised = LocalDate.of(2025, 7, 1);
+        String decision = "Nghị quyết sắp xếp đơn vị hành chính cấp tỉnh, cấp xã năm 2025 (dữ liệu mẫu)";
+        loader.on(reorganised, () -> {
+            WARDS.forEach(ward -> loader.send(new MoveAgency(ward[0], null, "ubnd-tinh", reorganised, decision), "so-khcn", null));
+            SUCCESSORS.forEach((merged, into) -> mergers.merge(merged, into, reorganised, decision));
+        });
 
         // once the province's strategy is issued (29 October 2025), the city's figure counts in the province's
         loader.on(LocalDate.of(2025, 10, 30), () -> {

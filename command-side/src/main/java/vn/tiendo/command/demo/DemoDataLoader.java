@@ -14,6 +14,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.tiendo.command.agency.AgencyMergers;
+import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.emulation.CampaignCatalog;
@@ -58,6 +60,7 @@ import java.util.UUID;
 @Profile("demo")
 public class DemoDataLoader implements ApplicationRunner {
 
+    private final AgencyMergers agencyMergers;
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
     /** Demo data names no person: the actor is the role that would have sent it. */
     private static final String LOADER = "du-lieu-mau";
@@ -73,7 +76,7 @@ public class DemoDataLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
 
     public DemoDataLoader(CommandGateway commands, CommandBus commandBus, ImportService imports, Registry registry, ObjectMapper json,
-                          ReportingRules calendar, JdbcTemplate jdbc,
+                          ReportingRules calendar, JdbcTemplate jdbc, AgencyMergers agencyMergers,
                           @Value("${tiendo.demo.until:}") String until, @Value("${tiendo.zone:Asia/Ho_Chi_Minh}") String zone) {
         this.commands = commands;
         this.commandBus = commandBus;
@@ -82,6 +85,7 @@ public class DemoDataLoader implements ApplicationRunner {
         this.imports = imports;
         this.registry = registry;
         this.json = json;
+        this.agencyMergers = agencyMergers;
         // by default, reports up to the last month that is over
         this.lastMonth = until == null || until.isBlank()
                 ? YearMonth.now(Clock.system(ZoneId.of(zone))).minusMonths(1) : YearMonth.parse(until);
@@ -146,7 +150,12 @@ public class DemoDataLoader implements ApplicationRunner {
             }
         }
         // the city plan (003) and three wards with their own plans, rolling up into the province's C.16
-        new DemoCascade(imports, history, coordinator).play(new DemoCascade.Loader() {
+        DemoCascade.Mergers mergers = (merged, into, day, decision) -> {
+            // as POST /api/agencies/{id}/merger does: the merger, then its records and the agencies under it pass on
+            send(new MergeAgency(merged, null, into, day, decision), COORDINATOR, null);
+            agencyMergers.passOn(merged, into, day, decision, new Caller(LOADER + "." + COORDINATOR, COORDINATOR, UUID.randomUUID().toString()));
+        };
+        new DemoCascade(imports, history, coordinator, mergers).play(new DemoCascade.Loader() {
             @Override
             public void on(LocalDate day, Runnable action) {
                 timeline.add(new Happening(day(day), action));

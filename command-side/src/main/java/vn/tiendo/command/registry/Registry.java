@@ -81,6 +81,30 @@ public class Registry {
                 + "select id from up order by depth", String.class, indicatorId);
     }
 
+    /** Whether the agency was merged into another (and so has ended). */
+    public boolean isMerged(String agencyId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from command_side.agency where agency_id = ? "
+                + "and merged_into is not null)", Boolean.class, agencyId));
+    }
+
+    /** The indicators the agency leads now. */
+    public List<String> indicatorsLedBy(String agencyId) {
+        return jdbc.queryForList("select indicator_id from command_side.indicator_code where lead_agency_id = ? order by indicator_id",
+                String.class, agencyId);
+    }
+
+    /** The tasks the agency leads now that are neither completed nor cancelled. */
+    public List<String> openTasksLedBy(String agencyId) {
+        return jdbc.queryForList("select task_id from command_side.task where lead_agency_id = ? and not closed order by task_id",
+                String.class, agencyId);
+    }
+
+    /** The agencies directly under this one that have not ended. */
+    public List<String> childrenOf(String agencyId) {
+        return jdbc.queryForList("select agency_id from command_side.agency where parent_agency_id = ? and merged_into is null "
+                + "order by agency_id", String.class, agencyId);
+    }
+
     /** The names confirmed for agencies (AgencyAliasRecorded), by agency. */
     public Map<String, List<String>> recordedAliases() {
         Map<String, List<String>> aliases = new LinkedHashMap<>();

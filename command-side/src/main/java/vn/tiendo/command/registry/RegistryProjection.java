@@ -6,6 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.importing.Names;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyMerged;
+import vn.tiendo.events.agency.AgencyMoved;
+import vn.tiendo.events.agency.AgencyRenamed;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.emulation.CampaignLaunched;
 import vn.tiendo.events.emulation.CoVerifierNamed;
@@ -17,6 +20,8 @@ import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.plan.PlanRegistered;
 import vn.tiendo.events.task.TaskAssigned;
+import vn.tiendo.events.task.TaskCancelled;
+import vn.tiendo.events.task.TaskCompleted;
 import vn.tiendo.events.task.TaskReassigned;
 
 /** Keeps the command side's lookup tables in step with its events, in the same transaction (subscribing processor). */
@@ -43,6 +48,32 @@ public class RegistryProjection {
     void on(AgencyAliasRecorded event) {
         jdbc.update("insert into command_side.agency_alias (normalized, alias, agency_id) values (?, ?, ?)",
                 Names.normalize(event.alias()), event.alias(), event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencyRenamed event) {
+        jdbc.update("update command_side.agency set name = ? where agency_id = ?", event.name(), event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencyMoved event) {
+        jdbc.update("update command_side.agency set parent_agency_id = ? where agency_id = ?", event.toParentAgencyId(), event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencyMerged event) {
+        jdbc.update("update command_side.agency set merged_into = ?, closed_on = ? where agency_id = ?", event.intoAgencyId(),
+                event.effectiveDate(), event.agencyId());
+    }
+
+    @EventHandler
+    void on(TaskCompleted event) {
+        jdbc.update("update command_side.task set closed = true where task_id = ?", event.taskId());
+    }
+
+    @EventHandler
+    void on(TaskCancelled event) {
+        jdbc.update("update command_side.task set closed = true where task_id = ?", event.taskId());
     }
 
     @EventHandler

@@ -4,9 +4,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
+import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
+import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyMerged;
+import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
@@ -30,6 +35,39 @@ class AgencyTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agency.class);
+    }
+
+    @Test
+    void anAgencyIsRenamedMovedAndMergedFromADateAndThenChangesNoMore() {
+        AgencyRegistered ward = new AgencyRegistered("phuong-dong-ngan", "UBND phường Đông Ngàn", AgencyKind.COMMUNE_WARD, "ubnd-tp-tu-son");
+        LocalDate july = LocalDate.of(2025, 7, 1);
+        AgencyMoved moved = new AgencyMoved("phuong-dong-ngan", "ubnd-tp-tu-son", "ubnd-tinh", july, "Nghị quyết");
+        fixture.given(ward)
+                .when(new MoveAgency("phuong-dong-ngan", null, "ubnd-tinh", july, "Nghị quyết"))
+                .expectEvents(moved);
+        fixture.given(ward, moved)
+                .when(new MoveAgency("phuong-dong-ngan", null, "ubnd-tinh", july, "Nghị quyết"))
+                .expectException(conflict("phuong-dong-ngan is already under ubnd-tinh"));
+        fixture.given(ward)
+                .when(new RenameAgency("phuong-dong-ngan", null, "UBND phường Đông Ngàn", july, "Nghị quyết"))
+                .expectException(conflict("phuong-dong-ngan is already called UBND phường Đông Ngàn"));
+        fixture.given(ward)
+                .when(new RenameAgency("phuong-dong-ngan", null, "UBND phường Từ Sơn", july, " "))
+                .expectException(violation("decisionReference", "decisionReference is required"));
+        AgencyMerged merged = new AgencyMerged("phuong-dong-ngan", "phuong-tu-son", july, "Nghị quyết");
+        fixture.given(ward)
+                .when(new MergeAgency("phuong-dong-ngan", null, "phuong-tu-son", july, "Nghị quyết"))
+                .expectEvents(merged);
+        fixture.given(ward, merged)
+                .when(new RenameAgency("phuong-dong-ngan", null, "UBND phường Từ Sơn", july.plusDays(1), "Nghị quyết"))
+                .expectException(conflict("phuong-dong-ngan was merged into phuong-tu-son on 2025-07-01; it changes no more"));
+    }
+
+    @Test
+    void anAgencyWithAHeadInOfficeIsNotMerged() {
+        fixture.given(SO_KHCN, DIRECTOR)
+                .when(new MergeAgency("so-khcn", null, "so-noi-vu", LocalDate.of(2025, 7, 1), "Nghị quyết"))
+                .expectException(conflict("Giám đốc Sở (nhiệm kỳ trước) leads so-khcn since 2025-01-01; record their leaving before the merger"));
     }
 
     @Test

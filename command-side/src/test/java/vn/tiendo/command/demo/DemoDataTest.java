@@ -75,6 +75,18 @@ class DemoDataTest {
                     + "and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).as(ward).isGreaterThan(10);
         }
         assertThat(jdbc.queryForObject("select kind from command_side.agency where agency_id = 'ubnd-tp-tu-son'", String.class)).isEqualTo("DISTRICT");
+        // 1 July 2025: the district level ends; the wards are under the province, the city and its bodies merged
+        assertThat(jdbc.queryForList("select agency_id || ' -> ' || merged_into from command_side.agency where merged_into is not null order by 1",
+                String.class)).containsExactly("cn-tthcc-tu-son -> van-phong-ubnd.trung-tam-phvcc", "phong-vhkhtt-tu-son -> so-khcn",
+                "ubnd-tp-tu-son -> ubnd-tinh", "vp-hdnd-ubnd-tu-son -> van-phong-ubnd");
+        assertThat(jdbc.queryForList("select distinct parent_agency_id from command_side.agency where agency_id like 'phuong-%'", String.class))
+                .containsExactly("ubnd-tinh");
+        assertThat(jdbc.queryForObject("select lead_agency_id from command_side.indicator_code where indicator_id = 'KH-TU-SON-NQ57.1.1'",
+                String.class)).isEqualTo("van-phong-ubnd.trung-tam-phvcc");
+        // the city's branch reported before the merger, its successor after it
+        assertThat(jdbc.queryForList("select distinct convert_from(meta_data, 'UTF8')::jsonb ->> 'onBehalfOf' from event_store.domain_event_entry "
+                + "where aggregate_identifier = 'KH-TU-SON-NQ57.1.1' and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'",
+                String.class)).containsExactlyInAnyOrder("cn-tthcc-tu-son", "van-phong-ubnd.trung-tam-phvcc");
     }
 
     @Test

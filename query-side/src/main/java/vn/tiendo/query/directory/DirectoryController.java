@@ -43,6 +43,14 @@ public class DirectoryController {
         return Page.of(queries.agencies(kind, parentAgencyId), page, size);
     }
 
+    @GetMapping("/api/agencies/{agencyId}/changes")
+    @Operation(summary = "How the agency changed: renamed, moved under another, merged into another (and mergers into it), each from a "
+            + "date by a decision; asOf shows those recorded by then")
+    public List<DirectoryQueries.AgencyChange> changes(@PathVariable String agencyId, @RequestParam(required = false) String asOf) {
+        queries.agency(agencyId);
+        return queries.changes(agencyId, this.asOf.parse(asOf));
+    }
+
     @GetMapping("/api/agencies/{agencyId}/summary")
     @Operation(summary = "An agency's scorecard: its indicators and tasks counted by status (optionally in one plan, as of a moment)")
     public DirectoryQueries.AgencySummary summary(@PathVariable String agencyId, @RequestParam(required = false) String planId,

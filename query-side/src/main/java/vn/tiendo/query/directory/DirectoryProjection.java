@@ -8,6 +8,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyMerged;
+import vn.tiendo.events.agency.AgencyMoved;
+import vn.tiendo.events.agency.AgencyRenamed;
+import org.axonframework.eventhandling.SequenceNumber;
+import java.time.LocalDate;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.plan.PlanRegistered;
@@ -66,11 +71,40 @@ public class DirectoryProjection {
                 utc(recordedAt));
     }
 
+    @EventHandler
+    void on(AgencyRenamed event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update agency set name = ? where agency_id = ?", event.name(), event.agencyId());
+        change(event.agencyId(), version, "RENAMED", event.formerName(), event.name(), event.effectiveDate(), event.decisionReference(), recordedAt);
+    }
+
+    @EventHandler
+    void on(AgencyMoved event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update agency set parent_agency_id = ? where agency_id = ?", event.toParentAgencyId(), event.agencyId());
+        change(event.agencyId(), version, "MOVED", event.fromParentAgencyId(), event.toParentAgencyId(), event.effectiveDate(),
+                event.decisionReference(), recordedAt);
+    }
+
+    @EventHandler
+    void on(AgencyMerged event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update agency set merged_into = ?, closed_on = ? where agency_id = ?", event.intoAgencyId(), event.effectiveDate(),
+                event.agencyId());
+        change(event.agencyId(), version, "MERGED", event.agencyId(), event.intoAgencyId(), event.effectiveDate(), event.decisionReference(),
+                recordedAt);
+    }
+
+    private void change(String agencyId, long version, String change, String before, String after, LocalDate effectiveDate,
+                        String decisionReference, Instant recordedAt) {
+        jdbc.update("insert into agency_change (agency_id, version, change, before_value, after_value, effective_date, decision_reference, "
+                + "recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?)", agencyId, version, change, before, after, effectiveDate, decisionReference,
+                utc(recordedAt));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.update("delete from plan");
         jdbc.update("delete from agency");
         jdbc.update("delete from agency_head");
         jdbc.update("delete from agency_alias");
+        jdbc.update("delete from agency_change");
     }
 }

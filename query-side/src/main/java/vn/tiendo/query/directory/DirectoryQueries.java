@@ -25,13 +25,36 @@ public class DirectoryQueries {
                            LocalDate periodStart, LocalDate periodEnd) {
     }
 
-    /** {@code aliases}: the other names confirmed for the agency, which imports take as its. */
-    public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId, List<String> aliases) {
+    /**
+     * {@code aliases}: the other names confirmed for the agency, which imports take as its; {@code mergedInto} and
+     * {@code closedOn}: the agency it was merged into and from when (null while it lasts).
+     */
+    public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId, List<String> aliases, String mergedInto,
+                             LocalDate closedOn) {
 
         static AgencyView read(java.sql.ResultSet rs) throws java.sql.SQLException {
             return new AgencyView(rs.getString("agency_id"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
-                    rs.getString("parent_agency_id"), List.of((String[]) rs.getArray("aliases").getArray()));
+                    rs.getString("parent_agency_id"), List.of((String[]) rs.getArray("aliases").getArray()), rs.getString("merged_into"),
+                    rs.getObject("closed_on", LocalDate.class));
         }
+    }
+
+    /**
+     * A change of an agency (RENAMED, MOVED to another parent, MERGED into another), from a date, by a decision:
+     * {@code before} and {@code after} are the names, the parents, or the merged agency and its successor.
+     */
+    public record AgencyChange(String agencyId, String change, String before, String after, LocalDate effectiveDate, String decisionReference,
+                               java.time.OffsetDateTime recordedAt) {
+    }
+
+    /** The agency's changes and the mergers into it, oldest first (recorded by {@code at}). */
+    public List<AgencyChange> changes(String agencyId, AsOf.Moment at) {
+        return jdbc.query("select * from projection.agency_change where (agency_id = ? or (change = 'MERGED' and after_value = ?)) "
+                        + "and recorded_at <= ? order by effective_date, recorded_at, agency_id",
+                (rs, i) -> new AgencyChange(rs.getString("agency_id"), rs.getString("change"), rs.getString("before_value"),
+                        rs.getString("after_value"), rs.getObject("effective_date", LocalDate.class), rs.getString("decision_reference"),
+                        rs.getObject("recorded_at", java.time.OffsetDateTime.class)),
+                agencyId, agencyId, at.isNow() ? java.time.OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, java.time.ZoneOffset.UTC) : at.utc());
     }
 
     private static final String AGENCY_COLUMNS = "a.*, array(select x.alias from projection.agency_alias x "

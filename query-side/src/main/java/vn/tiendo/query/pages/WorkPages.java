@@ -82,6 +82,7 @@ public class WorkPages {
         model.addAttribute("indicators", indicators.list(new IndicatorQueries.Filter(null, agencyId, null, null), Scope.ALL, at));
         model.addAttribute("tasks", tasks.list(new TaskQueries.Filter(null, agencyId, null), Scope.ALL, at));
         model.addAttribute("thisPeriod", thisPeriod);
+        model.addAttribute("agencyChanges", directory.changes(agencyId, at));
         model.addAttribute("lastMonth", lastMonth.toString());
         return Pages.common(model, asOf, this.asOf, "agency");
     }

@@ -32,6 +32,7 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/tasks/{taskId}", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/plans", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/agencies", false, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/agencies/{agencyId}/changes", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/agencies/{agencyId}/summary", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/reports/monthly.xlsx", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/scorecards/agencies/{agencyId}", true, AccessRule.EVERYONE),
