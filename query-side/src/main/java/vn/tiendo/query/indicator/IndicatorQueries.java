@@ -15,6 +15,7 @@ import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.web.AsOf;
+import vn.tiendo.query.web.BadQuery;
 import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.Page;
 import vn.tiendo.platform.scope.Scope;
@@ -92,31 +93,75 @@ public class IndicatorQueries {
     }
 
     /**
-     * One page of the indicators {@code scope} sees (it leads or monitors them). Plan, agency and scope are filtered
-     * and the page is cut in SQL. A status filter is applied after assessment, since status depends on the day, so
-     * such a list is assessed whole and cut afterwards.
+     * One page of the indicators {@code scope} sees (it leads or monitors them), in plan and code order. Plan, agency
+     * and scope are filtered and the page is cut in SQL: by offset ({@code request.page()}), or, {@code after} an
+     * indicator, by its plan and code (a keyset: a deep page costs what the first does). Each page says where the next
+     * starts ({@code next}). A status filter is applied after assessment, since status depends on the day, so such a
+     * list is assessed whole and cut afterwards.
      */
-    public Page<IndicatorView.Status> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request) {
+    public Page<IndicatorView.Status> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request, String after) {
         if (filter.status() != null) {
-            return request.cut(list(filter, scope, at));
+            List<IndicatorView.Status> all = list(filter, scope, at);
+            if (after != null) {
+                int from = indexOf(all, after) + 1;
+                all = all.subList(from, all.size());
+            }
+            Page<IndicatorView.Status> cut = (after == null ? request : new Page.Request(0, request.size())).cut(all);
+            boolean more = (after == null ? request.offset() : 0) + request.size() < all.size();
+            return more ? cut.withNext(cut.items().get(cut.items().size() - 1).indicatorId()) : cut;
         }
         List<Object> countArgs = new ArrayList<>(rowArgs(at));
         long total = jdbc.queryForObject(rows(at) + "select count(*) from i where true" + where(filter, scope, countArgs),
                 Long.class, countArgs.toArray());
-        return request.of(select(filter, scope, at, " limit " + request.size() + " offset " + request.offset()), total);
+        if (after != null) {
+            requireVisible(after, filter, scope, at);
+        }
+        // one row more than the page: whether another page follows
+        List<IndicatorView.Status> rows = select(filter, scope, at, after,
+                " limit " + (request.size() + 1) + (after == null ? " offset " + request.offset() : ""));
+        boolean more = rows.size() > request.size();
+        List<IndicatorView.Status> items = more ? rows.subList(0, request.size()) : rows;
+        Page<IndicatorView.Status> page = (after == null ? request : new Page.Request(0, request.size())).of(items, total);
+        return more ? page.withNext(items.get(items.size() - 1).indicatorId()) : page;
+    }
+
+    private static int indexOf(List<IndicatorView.Status> all, String indicatorId) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).indicatorId().equals(indicatorId)) {
+                return i;
+            }
+        }
+        throw new BadQuery("after", "no indicator " + indicatorId + " in this list");
+    }
+
+    /** A cursor names an indicator of the same list (filter and scope), else the page after it means nothing. */
+    private void requireVisible(String indicatorId, Filter filter, Scope scope, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        String where = where(filter, scope, args);
+        args.add(indicatorId);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(rows(at) + "select exists(select 1 from i where true" + where + " and i.indicator_id = ?)",
+                Boolean.class, args.toArray()))) {
+            throw new BadQuery("after", "no indicator " + indicatorId + " in this list");
+        }
     }
 
     /** Every indicator {@code scope} sees that matches the filter. */
     public List<IndicatorView.Status> list(Filter filter, Scope scope, AsOf.Moment at) {
-        return select(filter, scope, at, "").stream()
+        return select(filter, scope, at, null, "").stream()
                 .filter(view -> filter.status() == null || view.status() == filter.status())
                 .toList();
     }
 
     /** The page is cut before each row's latest value and reports are looked up, so only its rows pay for them. */
-    private List<IndicatorView.Status> select(Filter filter, Scope scope, AsOf.Moment at, String limit) {
+    private List<IndicatorView.Status> select(Filter filter, Scope scope, AsOf.Moment at, String after, String limit) {
         List<Object> args = new ArrayList<>(rowArgs(at));
-        String page = "(select * from i where true" + where(filter, scope, args) + " order by i.plan_id, i.code" + limit + ")";
+        String keyset = "";
+        String where = where(filter, scope, args);
+        if (after != null) {
+            keyset = " and (i.plan_id, i.code) > (select a.plan_id, a.code from i a where a.indicator_id = ?)";
+            args.add(after);
+        }
+        String page = "(select * from i where true" + where + keyset + " order by i.plan_id, i.code" + limit + ")";
         Period period = filter.period();
         args.add(period == null ? null : period.code());
         args.add(period == null ? null : period.code());

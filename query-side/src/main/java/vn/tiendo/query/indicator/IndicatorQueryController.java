@@ -33,17 +33,18 @@ public class IndicatorQueryController {
 
     @GetMapping
     @Operation(summary = "Indicators with their latest value (or the value for ?period=2026-03), target in force and status; "
-            + "asOf (a date or instant) shows them as recorded then; format=csv for Excel")
+            + "asOf (a date or instant) shows them as recorded then; after=<indicatorId> (a page's next) pages by cursor")
     public Page<IndicatorView.Status> list(@RequestParam(required = false) String planId,
                                            @RequestParam(required = false) String agencyId,
                                            @RequestParam(required = false) IndicatorStatus status,
                                            @RequestParam(required = false) String period,
                                            @RequestParam(required = false) String asOf,
+                                           @RequestParam(required = false) String after,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "50") int size) {
         Page.Request request = new Page.Request(page, size);
         return queries.page(new IndicatorQueries.Filter(planId, agencyId, status, QueryParams.period(period, "period")),
-                scopePolicy.current(), this.asOf.parse(asOf), request);
+                scopePolicy.current(), this.asOf.parse(asOf), request, after);
     }
 
     @GetMapping("/{indicatorId}")

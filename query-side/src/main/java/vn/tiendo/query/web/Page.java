@@ -2,8 +2,20 @@ package vn.tiendo.query.web;
 
 import java.util.List;
 
-/** One page of a list; {@code page} counts from 0. */
-public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+/**
+ * One page of a list; {@code page} counts from 0 (from the cursor, for a page asked {@code after} one). {@code next}:
+ * where the following page starts, for lists that page by cursor (null at the end, and for the others).
+ */
+public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages, String next) {
+
+    public Page(List<T> items, int page, int size, long totalItems, int totalPages) {
+        this(items, page, size, totalItems, totalPages, null);
+    }
+
+    /** The same page, saying where the following one starts. */
+    public Page<T> withNext(String cursor) {
+        return new Page<>(items, page, size, totalItems, totalPages, cursor);
+    }
 
     public static final int MAX_SIZE = 500;
 

@@ -289,11 +289,11 @@ class ProjectionBenchmark {
                 baseline == null ? "—" : String.format(Locale.ROOT, "%.1f", seconds / Math.max(0.001, baseline.toMillis() / 1000.0))};
     }
 
-    /** The dashboard's questions: the first and a later page of indicators, one agency's list and summary, one series. */
+    /** The dashboard's questions: the first and a later page of indicators (by offset and by cursor), one agency's list and summary, one series. */
     private record Dashboard(Http http, String queries, int indicators) {
 
-        static final List<String> KINDS = List.of("first page of indicators", "a later page of indicators", "an agency's indicators",
-                "an agency's summary", "an indicator's series");
+        static final List<String> KINDS = List.of("first page of indicators", "a later page of indicators", "a later page by cursor",
+                "an agency's indicators", "an agency's summary", "an indicator's series");
 
         Latencies ask(int times) {
             Latencies latencies = new Latencies();
@@ -304,8 +304,9 @@ class ProjectionBenchmark {
                 String url = switch (n % KINDS.size()) {
                     case 0 -> "/api/indicators?page=0&size=50";
                     case 1 -> "/api/indicators?page=" + random.nextInt(Math.max(1, indicators / 50)) + "&size=50";
-                    case 2 -> "/api/indicators?agencyId=" + agency + "&size=50";
-                    case 3 -> "/api/agencies/" + agency + "/summary?planId=KH-TINH-2026";
+                    case 2 -> "/api/indicators?after=" + indicator(random.nextInt(indicators)) + "&size=50";
+                    case 3 -> "/api/indicators?agencyId=" + agency + "&size=50";
+                    case 4 -> "/api/agencies/" + agency + "/summary?planId=KH-TINH-2026";
                     default -> "/api/indicators/" + indicator(random.nextInt(indicators)) + "/series";
                 };
                 long begun = System.nanoTime();

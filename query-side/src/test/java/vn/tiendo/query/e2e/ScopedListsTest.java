@@ -65,6 +65,30 @@ class ScopedListsTest {
         assertThat(codes(http.as("can-bo.cong-an-tinh").get(platform.queries + "/api/indicators").body())).containsExactly("C.29");
     }
 
+    /** Paging by cursor: each page says where the next starts, and a deep page is found by plan and code, not by offset. */
+    @Test
+    void aListPagesByCursorWithinTheReadersScope() {
+        JsonNode first = http.get(platform.queries + "/api/indicators?size=1").body();
+        assertThat(first.path("next").asText()).isEqualTo("QD-1305-2025.A.1");
+        JsonNode second = http.get(platform.queries + "/api/indicators?size=1&after=QD-1305-2025.A.1").body();
+        assertThat(codes(second)).containsExactly("B.5");
+        assertThat(second.path("totalItems").asInt()).isEqualTo(3);
+        JsonNode last = http.get(platform.queries + "/api/indicators?size=1&after=" + second.path("next").asText()).body();
+        assertThat(codes(last)).containsExactly("C.29");
+        assertThat(last.hasNonNull("next")).as("the end").isFalse();
+        assertThat(codes(http.get(platform.queries + "/api/indicators?size=5&after=QD-1305-2025.A.1").body())).containsExactly("B.5", "C.29");
+        // after a status filter too (assessed, then cut)
+        assertThat(codes(http.get(platform.queries + "/api/indicators?status=NO_DATA&size=1&after=QD-1305-2025.A.1").body()))
+                .containsExactly("B.5");
+        // an officer's cursor runs through what they see; another agency's indicator is no cursor for them
+        Http officer = http.as("can-bo.so-khcn");
+        assertThat(codes(officer.get(platform.queries + "/api/indicators?size=1&after=QD-1305-2025.A.1").body())).containsExactly("C.29");
+        Http.Response foreign = officer.get(platform.queries + "/api/indicators?size=1&after=QD-1305-2025.B.5");
+        assertThat(foreign.status()).isEqualTo(400);
+        assertThat(foreign.body().toString()).contains("after");
+        assertThat(http.get(platform.queries + "/api/indicators?after=QD-1305-2025.KHONG-CO").status()).isEqualTo(400);
+    }
+
     @Test
     void theCoordinatorPagesThroughEverything() {
         JsonNode page = http.get(platform.queries + "/api/indicators?size=2&page=1").body();
