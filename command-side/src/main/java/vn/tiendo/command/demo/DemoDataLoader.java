@@ -173,7 +173,8 @@ public class DemoDataLoader implements ApplicationRunner {
         });
         int played = play(timeline);
         log.info("Demo data loaded: {} agencies, {} plans, {} things that happened from {} to now (reports to {}); {} ms",
-                registry.agencies().size(), files.plans().size(), played, timeline.get(0).at(), lastMonth,
+                registry.agencies().size(), jdbc.queryForObject("select count(*) from command_side.plan", Long.class), played,
+                timeline.get(0).at(), lastMonth,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
