@@ -7,16 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.demo.CatalogFiles;
 
@@ -46,6 +39,22 @@ class ImportTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+
+    private CoordinatorRequests requests() {
+        return new CoordinatorRequests(http, json);
+    }
+
+    private ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+        return requests().upload(path, fileName, content);
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        return requests().post(path, body);
+    }
+
+    private JsonNode ok(ResponseEntity<String> response) throws Exception {
+        return requests().ok(response);
+    }
 
     private CatalogFiles files() {
         return new CatalogFiles(json);
@@ -381,35 +390,4 @@ class ImportTest {
     private long events() {
         return jdbc.queryForObject("select count(*) from event_store.domain_event_entry", Long.class);
     }
-
-    private JsonNode ok(ResponseEntity<String> response) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
-    }
-
-    private ResponseEntity<String> upload(String path, String fileName, byte[] content) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body) {
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("dieu-phoi", "test-only-password");
-        return headers;
-    }
-
 }

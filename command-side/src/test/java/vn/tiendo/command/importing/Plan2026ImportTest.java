@@ -7,16 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.demo.CatalogFiles;
 
@@ -66,6 +59,18 @@ class Plan2026ImportTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+
+    private ResponseEntity<String> upload(String path, String fileName, byte[] content) {
+        return new CoordinatorRequests(http, json).upload(path, fileName, content);
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        return new CoordinatorRequests(http, json).post(path, body);
+    }
+
+    private JsonNode ok(ResponseEntity<String> response) throws Exception {
+        return new CoordinatorRequests(http, json).ok(response);
+    }
 
     @BeforeAll
     void agenciesAndThePlan() throws Exception {
@@ -180,35 +185,5 @@ class Plan2026ImportTest {
 
     private long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
-    }
-
-    private JsonNode ok(ResponseEntity<String> response) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
-    }
-
-    private ResponseEntity<String> upload(String path, String fileName, byte[] content) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body) {
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
-    }
-
-    private static HttpHeaders headers() {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setBasicAuth("dieu-phoi", "test-only-password");
-        return headers;
     }
 }

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,11 +126,7 @@ class AgencyChangesTest {
         // the agency page says so
         ChromeDriver browser = Chromium.open();
         try {
-            browser.get(platform.queries + "/login");
-            browser.findElement(By.id("username")).sendKeys("dieu-phoi");
-            browser.findElement(By.id("password")).sendKeys(Http.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.id("who")).isEmpty());
+            Chromium.signIn(browser, platform.queries, "dieu-phoi");
             browser.get(platform.queries + "/app/agencies/cn-tthcc-tu-son");
             assertThat(browser.findElement(By.id("agency-merged")).getText()).contains("van-phong-ubnd.trung-tam-phvcc", "2025-07-01");
             assertThat(browser.findElement(By.cssSelector("#agency-changes .MERGED")).getText()).contains("Hợp nhất", DECISION);

@@ -223,11 +223,7 @@ class CascadeTest {
     void theCoordinatorDrillsDownFromTheProvincesFigureToAWardsReportOnThePage() throws Exception {
         ChromeDriver browser = Chromium.open();
         try {
-            browser.get(platform.queries + "/login");
-            browser.findElement(By.id("username")).sendKeys("dieu-phoi");
-            browser.findElement(By.id("password")).sendKeys(Http.PASSWORD);
-            browser.findElement(By.id("login-submit")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.id("who")).isEmpty());
+            Chromium.signIn(browser, platform.queries, "dieu-phoi");
             browser.get(platform.queries + "/app/indicators/" + PROVINCE + "?rollUpPeriod=2025-12");
             WebElement card = browser.findElement(By.id("roll-up"));
             assertThat(card.findElement(By.tagName("h2")).getText()).contains("bình quân gia quyền", "số phường");

@@ -1,11 +1,13 @@
 package vn.tiendo.query.e2e;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.time.Duration;
@@ -43,5 +45,14 @@ final class Chromium {
             }
             throw e;
         }
+    }
+
+    /** Signs in on the query side's sign-in page and waits for the signed-in header. */
+    static void signIn(ChromeDriver browser, String queries, String user) {
+        browser.get(queries + "/login");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Http.PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.id("who")).isEmpty());
     }
 }
