@@ -63,7 +63,7 @@ public class IndicatorQueryController {
 
     /** Outside the user's agencies an indicator does not exist for them. */
     private IndicatorView.Status visible(IndicatorView.Status indicator) {
-        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+        if (!indicator.seenBy(scopePolicy.current())) {
             throw new NotFound("indicator", indicator.indicatorId());
         }
         return indicator;

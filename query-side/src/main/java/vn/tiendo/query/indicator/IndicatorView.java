@@ -10,9 +10,12 @@ import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusRules;
 
+import vn.tiendo.platform.scope.Scope;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 
 /** Views of the indicator API. */
@@ -36,6 +39,11 @@ public final class IndicatorView {
                          IndicatorStatus status, String statusLabel, OffsetDateTime reportedAt, String reportedBy,
                          Boolean approved, int correctionCount, List<StatusRules.Milestone> milestones, long version,
                          String implementsIndicatorId, BigDecimal implementsWeight, RollUpRule rollUpRule, String rollUpWeightLabel) {
+
+        /** Whether a reader with {@code scope} sees the indicator: its lead or its monitoring agency is theirs (the scope policy's rule). */
+        public boolean seenBy(Scope scope) {
+            return scope.includesAny(Arrays.asList(leadAgencyId, monitoringAgencyId));
+        }
     }
 
     /** One period of an indicator's time series. */

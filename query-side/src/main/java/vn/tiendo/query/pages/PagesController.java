@@ -105,7 +105,7 @@ public class PagesController {
                             @RequestParam(required = false) String rollUpPeriod, Model model) {
         AsOf.Moment at = this.asOf.parse(asOf);
         IndicatorView.Status indicator = indicators.get(indicatorId, null, at);
-        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+        if (!indicator.seenBy(scopePolicy.current())) {
             throw new NotFound("indicator", indicatorId);
         }
         List<IndicatorView.SeriesPoint> series = indicators.series(indicatorId, at);

@@ -161,7 +161,7 @@ public class ReportForms {
 
     private IndicatorView.Status visible(String indicatorId) {
         IndicatorView.Status indicator = indicators.get(indicatorId, null, AsOf.Moment.NOW);
-        if (!scopePolicy.current().includesAny(List.of(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+        if (!indicator.seenBy(scopePolicy.current())) {
             throw new NotFound("indicator", indicatorId);
         }
         return indicator;

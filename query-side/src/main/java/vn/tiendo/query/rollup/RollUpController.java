@@ -13,7 +13,6 @@ import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.QueryParams;
 
-import java.util.Arrays;
 
 @RestController
 @Tag(name = "Chỉ tiêu / Indicators")
@@ -38,7 +37,7 @@ public class RollUpController {
                              @RequestParam(required = false) String asOf) {
         AsOf.Moment at = this.asOf.parse(asOf);
         IndicatorView.Status indicator = indicators.get(indicatorId, null, at);
-        if (!scopePolicy.current().includesAny(Arrays.asList(indicator.leadAgencyId(), indicator.monitoringAgencyId()))) {
+        if (!indicator.seenBy(scopePolicy.current())) {
             throw new NotFound("indicator", indicatorId);
         }
         return rollUps.of(indicatorId, QueryParams.period(period, "period"), scopePolicy.current(), at);

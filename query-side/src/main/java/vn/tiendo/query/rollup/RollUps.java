@@ -18,7 +18,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +92,7 @@ public class RollUps {
                     report.map(p -> p.evidence() == null ? 0 : p.evidence().size()).orElse(0), below);
             all.add(contribution);
             // seen as any indicator is: by its lead or its monitoring agency
-            if (scope.includesAny(Arrays.asList(child.leadAgencyId(), child.monitoringAgencyId()))) {
+            if (child.seenBy(scope)) {
                 visible.add(contribution);
             }
         }
