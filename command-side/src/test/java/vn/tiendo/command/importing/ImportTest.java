@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import vn.tiendo.command.CommandSideTest;
 import vn.tiendo.command.demo.CatalogFiles;
+import vn.tiendo.events.common.TextRules;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -323,6 +324,13 @@ class ImportTest {
                 {"alias":"Văn phòng HĐND-UBND thành phố"}""").getStatusCode().value()).as("another agency's own name").isEqualTo(409);
         assertThat(post("/api/agencies/khong-co/aliases", """
                 {"alias":"Phòng không có"}""").getStatusCode().value()).isEqualTo(404);
+        // a control character or a name past the limit is refused, naming the field
+        ResponseEntity<String> control = post("/api/agencies/vp-hdnd-ubnd-tu-son/aliases", """
+                {"alias":"Văn phòng\\u0000HĐND"}""");
+        assertThat(control.getStatusCode().value()).isEqualTo(400);
+        assertThat(control.getBody()).contains("alias");
+        assertThat(post("/api/agencies/vp-hdnd-ubnd-tu-son/aliases", "{\"alias\":\"" + "x".repeat(TextRules.MAX_NAME + 1) + "\"}")
+                .getStatusCode().value()).isEqualTo(400);
         assertThat(events()).isEqualTo(before + 1);
 
         // from then on the name is the agency's: the same file imports

@@ -11,7 +11,10 @@ import vn.tiendo.query.task.TaskQueries;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.NotFound;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,7 +35,7 @@ public class DirectoryQueries {
     public record AgencyView(String agencyId, String name, AgencyKind kind, String parentAgencyId, List<String> aliases, String mergedInto,
                              LocalDate closedOn) {
 
-        static AgencyView read(java.sql.ResultSet rs) throws java.sql.SQLException {
+        static AgencyView read(ResultSet rs) throws SQLException {
             return new AgencyView(rs.getString("agency_id"), rs.getString("name"), AgencyKind.valueOf(rs.getString("kind")),
                     rs.getString("parent_agency_id"), List.of((String[]) rs.getArray("aliases").getArray()), rs.getString("merged_into"),
                     rs.getObject("closed_on", LocalDate.class));
@@ -44,7 +47,7 @@ public class DirectoryQueries {
      * {@code before} and {@code after} are the names, the parents, or the merged agency and its successor.
      */
     public record AgencyChange(String agencyId, String change, String before, String after, LocalDate effectiveDate, String decisionReference,
-                               java.time.OffsetDateTime recordedAt) {
+                               OffsetDateTime recordedAt) {
     }
 
     /** The agency's changes and the mergers into it, oldest first (recorded by {@code at}). */
@@ -53,8 +56,8 @@ public class DirectoryQueries {
                         + "and recorded_at <= ? order by effective_date, recorded_at, agency_id",
                 (rs, i) -> new AgencyChange(rs.getString("agency_id"), rs.getString("change"), rs.getString("before_value"),
                         rs.getString("after_value"), rs.getObject("effective_date", LocalDate.class), rs.getString("decision_reference"),
-                        rs.getObject("recorded_at", java.time.OffsetDateTime.class)),
-                agencyId, agencyId, at.isNow() ? java.time.OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, java.time.ZoneOffset.UTC) : at.utc());
+                        rs.getObject("recorded_at", OffsetDateTime.class)),
+                agencyId, agencyId, at.recordedBy());
     }
 
     private static final String AGENCY_COLUMNS = "a.*, array(select x.alias from projection.agency_alias x "

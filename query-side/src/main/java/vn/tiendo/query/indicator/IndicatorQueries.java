@@ -25,7 +25,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -236,8 +235,6 @@ public class IndicatorQueries {
     public record TargetRevision(OffsetDateTime recordedAt, LocalDate day, String period, String before, String after) {
     }
 
-    private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
-
     /**
      * The indicator's target revisions recorded up to {@code at}, oldest first, read from its as-of history (each
      * version's targets against the version before), so whoever may read the indicator sees when its goal moved.
@@ -258,7 +255,7 @@ public class IndicatorQueries {
                             revisions.add(new TargetRevision(recordedAt, day, period, was == null ? null : was.asWritten(), target.asWritten()));
                         }
                     });
-                }, indicatorId, at.isNow() ? END_OF_TIME : at.utc());
+                }, indicatorId, at.recordedBy());
         return revisions;
     }
 

@@ -72,7 +72,7 @@ public class PeriodicReports {
 
     /** The duties recorded by {@code at} ({@code planId} null: every plan's). */
     public List<Duty> duties(String planId, AsOf.Moment at) {
-        OffsetDateTime until = until(at);
+        OffsetDateTime until = at.recordedBy();
         return jdbc.query("select * from projection.reporting_obligation where declared_at <= ? and (cast(? as varchar) is null or plan_id = ?) "
                         + "order by plan_id, declared_at, obligation_id",
                 (rs, i) -> {
@@ -90,7 +90,7 @@ public class PeriodicReports {
      */
     public Calendar calendar(String planId, String agencyId, LocalDate from, LocalDate to, Scope scope, AsOf.Moment at) {
         LocalDate today = asOf.today(at);
-        OffsetDateTime until = until(at);
+        OffsetDateTime until = at.recordedBy();
         Map<String, Submission> submissions = new HashMap<>();
         jdbc.query("select plan_id, obligation_id, period, agency_id, submitted_at, submitted_by, evidence::text as evidence "
                         + "from projection.periodic_report where submitted_at <= ?",
@@ -147,10 +147,6 @@ public class PeriodicReports {
 
     private LocalDate day(OffsetDateTime at) {
         return at.atZoneSameInstant(asOf.zone()).toLocalDate();
-    }
-
-    private static OffsetDateTime until(AsOf.Moment at) {
-        return at.isNow() ? OffsetDateTime.parse("9999-12-31T00:00Z") : at.utc();
     }
 
     private static String key(String planId, String obligationId, String period, String agencyId) {

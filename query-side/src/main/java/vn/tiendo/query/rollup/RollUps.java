@@ -19,8 +19,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,7 +55,9 @@ public class RollUps {
      */
     public RollUpView of(String indicatorId, Period period, Scope scope, AsOf.Moment at) {
         IndicatorView.Status top = indicators.get(indicatorId, null, at);
-        Period asked = top.rollUpRule() == null ? null : period != null ? period : latestPeriod(indicatorId, at, new HashSet<>(), 0)
+        // each indicator's series read once for the whole roll-up, whether for the default period or for a report
+        Map<String, List<IndicatorView.SeriesPoint>> series = new HashMap<>();
+        Period asked = top.rollUpRule() == null ? null : period != null ? period : latestPeriod(indicatorId, at, series, new HashSet<>(), 0)
                 .orElse(top.period() == null ? null : Period.parse(top.period()));
         if (asked == null) {
             // not rolled up (no rule), or nothing reported at any level yet
@@ -61,10 +65,11 @@ public class RollUps {
                     top.rollUpRule(), top.rollUpWeightLabel(), period == null ? null : period.code(), null, null, false, 0, 0, false,
                     List.of(), 0);
         }
-        return node(indicators.get(indicatorId, asked, at), asked, scope, at, new HashSet<>(Set.of(indicatorId)), 0);
+        return node(indicators.get(indicatorId, asked, at), asked, scope, at, series, new HashSet<>(Set.of(indicatorId)), 0);
     }
 
-    private RollUpView node(IndicatorView.Status indicator, Period period, Scope scope, AsOf.Moment at, Set<String> seen, int depth) {
+    private RollUpView node(IndicatorView.Status indicator, Period period, Scope scope, AsOf.Moment at,
+                            Map<String, List<IndicatorView.SeriesPoint>> series, Set<String> seen, int depth) {
         LocalDate today = asOf.today(at);
         List<Contribution> all = new ArrayList<>();
         List<Contribution> visible = new ArrayList<>();
@@ -73,7 +78,7 @@ public class RollUps {
                 continue;
             }
             IndicatorView.Status child = indicators.get(childId, period, at);
-            RollUpView below = child.rollUpRule() != null && depth < MAX_DEPTH ? node(child, period, scope, at, seen, depth + 1) : null;
+            RollUpView below = child.rollUpRule() != null && depth < MAX_DEPTH ? node(child, period, scope, at, series, seen, depth + 1) : null;
             MeasuredValue figure = child.value() != null ? child.value() : below == null ? null : below.rolledUp();
             Source source = child.value() != null ? Source.REPORTED : figure != null ? Source.ROLLED_UP : Source.MISSING;
             IndicatorStatus status = figure == null ? IndicatorStatus.NO_DATA
@@ -81,7 +86,7 @@ public class RollUps {
             Boolean achieved = figure == null ? null : StatusRules.targetInForce(child.targets(), period)
                     .flatMap(target -> StatusRules.meets(child.measure(), figure, target)).orElse(null);
             Optional<IndicatorView.SeriesPoint> report = source == Source.REPORTED
-                    ? indicators.series(childId, at).stream().filter(p -> p.period().equals(period.code())).findFirst()
+                    ? seriesOf(childId, at, series).stream().filter(p -> p.period().equals(period.code())).findFirst()
                     : Optional.empty();
             Contribution contribution = new Contribution(child.indicatorId(), child.planId(), child.code(), child.name(), child.leadAgencyId(),
                     child.leadAgencyName(), child.implementsWeight(), figure, source, achieved, status, status.label(),
@@ -166,20 +171,25 @@ public class RollUps {
     }
 
     /** The latest period (by its end) that the indicator or anyone below it reported, as recorded at the moment. */
-    private Optional<Period> latestPeriod(String indicatorId, AsOf.Moment at, Set<String> seen, int depth) {
-        Optional<Period> latest = indicators.series(indicatorId, at).stream().map(p -> Period.parse(p.period()))
+    private Optional<Period> latestPeriod(String indicatorId, AsOf.Moment at, Map<String, List<IndicatorView.SeriesPoint>> series,
+                                          Set<String> seen, int depth) {
+        Optional<Period> latest = seriesOf(indicatorId, at, series).stream().map(p -> Period.parse(p.period()))
                 .max(Comparator.comparing(Period::end));
         if (depth >= MAX_DEPTH) {
             return latest;
         }
         for (String childId : indicators.implementedBy(indicatorId, at)) {
             if (seen.add(childId)) {
-                Optional<Period> below = latestPeriod(childId, at, seen, depth + 1);
+                Optional<Period> below = latestPeriod(childId, at, series, seen, depth + 1);
                 if (below.isPresent() && (latest.isEmpty() || below.get().end().isAfter(latest.get().end()))) {
                     latest = below;
                 }
             }
         }
         return latest;
+    }
+
+    private List<IndicatorView.SeriesPoint> seriesOf(String indicatorId, AsOf.Moment at, Map<String, List<IndicatorView.SeriesPoint>> series) {
+        return series.computeIfAbsent(indicatorId, id -> indicators.series(id, at));
     }
 }

@@ -28,6 +28,13 @@ public class AsOf {
         public OffsetDateTime utc() {
             return instant.atOffset(ZoneOffset.UTC);
         }
+
+        /** The latest recording time a read at this moment includes: the moment, or (now) everything recorded. */
+        public OffsetDateTime recordedBy() {
+            return isNow() ? END_OF_TIME : utc();
+        }
+
+        private static final OffsetDateTime END_OF_TIME = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
     }
 
     private final Clock clock;
