@@ -7,10 +7,13 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyGroupDefined;
+import vn.tiendo.events.agency.AgencyGroupChanged;
 import vn.tiendo.events.agency.AgencyMerged;
 import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRenamed;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.AgencySplit;
 import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
@@ -48,6 +51,7 @@ import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
+import vn.tiendo.events.indicator.IndicatorMonitoringReassigned;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.indicator.IndicatorReportApproved;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
@@ -98,6 +102,11 @@ class EventContractTest {
                 new AgencyRenamed("phuong-a", "UBND phường A", "UBND phường B", LocalDate.of(2025, 7, 1), "Nghị quyết"),
                 new AgencyMoved("phuong-a", "ubnd-tp", "ubnd-tinh", LocalDate.of(2025, 7, 1), "Nghị quyết"),
                 new AgencyMerged("ubnd-tp", "ubnd-tinh", LocalDate.of(2025, 7, 1), "Nghị quyết"),
+                new AgencySplit("phong-kt", List.of("phuong-a", "so-cong-thuong"), LocalDate.of(2025, 7, 1), "Nghị quyết"),
+                new AgencyGroupDefined("tu-son.cac-phuong", "UBND các phường", List.of("UBND các phường thuộc thành phố"), "ubnd-tp",
+                        List.of("phuong-a", "phuong-b"), "Kế hoạch 003"),
+                new AgencyGroupChanged("tu-son.cac-phuong", "ubnd-tp", "ubnd-tinh", List.of("phuong-a", "phuong-b", "phuong-c"),
+                        List.of("phuong-a", "phuong-b"), LocalDate.of(2025, 7, 1), "sáp nhập"),
                 new ReportingObligationDeclared("QD-1305-2025", "chu-tich", "so-khcn", "ubnd-tinh", ReportingCycle.MONTHLY, 25, 0, "trước ngày 25"),
                 new ReportingObligationWithdrawn("QD-1305-2025", "chu-tich", "sửa đổi"),
                 new PeriodicReportSubmitted("QD-1305-2025", "chu-tich", JUNE, "so-khcn", "ghi chú", EVIDENCE),
@@ -109,6 +118,7 @@ class EventContractTest {
                         "so-khcn", "so-khcn", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), List.of()),
                 new IndicatorTargetRevised("i", Period.year(2025), COVERAGE, COVERAGE, "lý do", "QĐ"),
                 new IndicatorReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
+                new IndicatorMonitoringReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
                 new IndicatorLinked("i", "QD-1305-2025.C.16", new BigDecimal("12"), "kế hoạch cấp dưới"),
                 new IndicatorUnlinked("i", "QD-1305-2025.C.16", "sắp xếp lại"),
                 new RollUpRuleDeclared("i", RollUpRule.WEIGHTED_AVERAGE, "số phường", "bình quân theo số phường"),
@@ -117,6 +127,7 @@ class EventContractTest {
                 new IndicatorProgressCorrected("i", "r1", JUNE, new MeasuredValue.Score(new BigDecimal("0.7")),
                         new MeasuredValue.Money(new BigDecimal("1500000000")), "lý do", EVIDENCE),
                 new TaskAssigned("t", "QD-1305-2025", "nội dung", "so-khcn", List.of("so-noi-vu"), DEC_2025, "sản phẩm", List.of("I. NHÓM NHIỆM VỤ THƯỜNG XUYÊN (36 nhiệm vụ)")),
+                new TaskAssigned("t:phuong-a", "KH-TU-SON-NQ57", "camera giám sát", "phuong-a", List.of(), DEC_2025, null, List.of(), "tu-son.cac-phuong"),
                 new TaskReassigned("t", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
                 new TaskDeadlineRevised("t", DEC_2025, new TaskDeadline(null, TaskDeadline.Recurrence.AS_DIRECTED, "Theo hướng dẫn"), "lý do", "QĐ"),
                 new TaskProgressReported("t", "p1", JUNE, 40, null, EVIDENCE),
@@ -168,6 +179,10 @@ class EventContractTest {
         assertThat(new AgencyRegistered("ubnd-tinh", "UBND tỉnh Bắc Ninh", AgencyKind.PROVINCE, null).changes())
                 .extracting(FieldChange::field).containsExactly("name", "kind");
         assertThat(new IndicatorReportApproved("i", "r1", JUNE).changes()).isEmpty();
+        assertThat(new IndicatorMonitoringReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)).changes())
+                .containsExactly(FieldChange.of("monitoringAgencyId", "so-khcn", "so-noi-vu"));
+        assertThat(new AgencyGroupChanged("g", "o", "o", List.of("a", "b", "c"), List.of("a", "b"), LocalDate.of(2025, 7, 1), "lý do").changes())
+                .as("the owner stays: only the members change").containsExactly(FieldChange.of("memberAgencyIds", List.of("a", "b", "c"), List.of("a", "b")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
 import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
+import vn.tiendo.command.agency.AgencyCommands.SplitAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.common.Handled;
 import vn.tiendo.command.common.Require;
@@ -18,6 +19,7 @@ import vn.tiendo.events.agency.AgencyAliasRecorded;
 import vn.tiendo.events.agency.AgencyMerged;
 import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRenamed;
+import vn.tiendo.events.agency.AgencySplit;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
@@ -25,6 +27,7 @@ import vn.tiendo.events.common.AgencyKind;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -132,9 +135,27 @@ public class Agency {
         return Handled.applied();
     }
 
+    /** As a merger: a head in office leaves first. The parts are two or more other agencies, each named once. */
+    @CommandHandler
+    public Handled handle(SplitAgency command) {
+        requireNotMerged();
+        List<String> parts = Require.orEmpty(command.intoAgencyIds());
+        Require.that(parts.size() >= 2, "intoAgencyIds", "a split has at least two parts (one successor is a merger)");
+        Require.that(new HashSet<>(parts).size() == parts.size(), "intoAgencyIds", "each part is named once");
+        Require.that(!parts.contains(agencyId), "intoAgencyIds", "an agency cannot be split into itself");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.notBlank(command.decisionReference(), "decisionReference");
+        if (head != null) {
+            throw new StateConflict(head + " leads " + agencyId + " since " + headFrom + "; record their leaving before the split");
+        }
+        apply(new AgencySplit(agencyId, parts, command.effectiveDate(), command.decisionReference()));
+        return Handled.applied();
+    }
+
     private void requireNotMerged() {
-        if (mergedInto != null) {
-            throw new StateConflict(agencyId + " was merged into " + mergedInto + " on " + closedOn + "; it changes no more");
+        if (closedOn != null) {
+            throw new StateConflict(agencyId + (mergedInto != null ? " was merged into " + mergedInto : " was split") + " on " + closedOn
+                    + "; it changes no more");
         }
     }
 
@@ -169,6 +190,11 @@ public class Agency {
     @EventSourcingHandler
     void on(AgencyMoved event) {
         parentAgencyId = event.toParentAgencyId();
+    }
+
+    @EventSourcingHandler
+    void on(AgencySplit event) {
+        closedOn = event.effectiveDate();
     }
 
     @EventSourcingHandler

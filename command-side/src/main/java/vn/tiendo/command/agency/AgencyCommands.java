@@ -4,6 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** What can be asked of an agency after it is registered: who leads it, and when. */
 public final class AgencyCommands {
@@ -33,5 +34,19 @@ public final class AgencyCommands {
 
     public record MergeAgency(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, String intoAgencyId,
                               LocalDate effectiveDate, String decisionReference) {
+    }
+
+    public record SplitAgency(@TargetAggregateIdentifier String agencyId, @TargetAggregateVersion Long expectedVersion, List<String> intoAgencyIds,
+                              LocalDate effectiveDate, String decisionReference) {
+    }
+
+    /** A collective assignee the plans name, as a group of agencies answered for by {@code ownerAgencyId}. */
+    public record DefineAgencyGroup(String groupId, String name, List<String> otherNames, String ownerAgencyId, List<String> memberAgencyIds,
+                                    String reason) {
+    }
+
+    /** {@code ownerAgencyId} null: the owner stays. */
+    public record ChangeAgencyGroup(@TargetAggregateIdentifier String groupId, @TargetAggregateVersion Long expectedVersion,
+                                    String ownerAgencyId, List<String> memberAgencyIds, LocalDate effectiveDate, String reason) {
     }
 }

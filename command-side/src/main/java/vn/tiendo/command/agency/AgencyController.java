@@ -19,6 +19,7 @@ import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
 import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
+import vn.tiendo.command.agency.AgencyCommands.SplitAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
@@ -33,6 +34,8 @@ import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.events.common.TextRules;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 @RestController
 @RequestMapping("/api/agencies")
@@ -64,6 +67,16 @@ public class AgencyController {
 
     public record MoveRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String toParentAgencyId,
                               @NotNull LocalDate effectiveDate, @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference) {
+    }
+
+    /**
+     * {@code intoAgencyIds}: the parts, the first carrying on what {@code assignments} gives no other part;
+     * {@code assignments}: an indicator, open task or agency under it → the part that takes it.
+     */
+    public record SplitRequest(Long expectedVersion,
+                               @NotNull @Size(min = 2, max = 50) List<@NotBlank @Size(max = TextRules.MAX_ID) String> intoAgencyIds,
+                               @Size(max = 5000) Map<@NotBlank @Size(max = TextRules.MAX_ID) String, @NotBlank @Size(max = TextRules.MAX_ID) String> assignments,
+                               @NotNull LocalDate effectiveDate, @NotBlank @Size(max = TextRules.MAX_LABEL) String decisionReference) {
     }
 
     public record MergeRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String intoAgencyId,
@@ -121,6 +134,9 @@ public class AgencyController {
         names.registered().named(body.alias()).filter(other -> !other.equals(agencyId)).ifPresent(other -> {
             throw new StateConflict("\"" + body.alias().strip() + "\" already means " + other + "; a name can mean one agency only");
         });
+        names.registered().group(body.alias()).ifPresent(group -> {
+            throw new StateConflict("\"" + body.alias().strip() + "\" already means the group " + group.id() + "; a name can mean one agency or one group");
+        });
         return dispatcher.update(http, body, agencyId, new RecordAlias(agencyId, body.expectedVersion(), body.alias()), body.reason());
     }
 
@@ -165,9 +181,45 @@ public class AgencyController {
         });
     }
 
+    /**
+     * Splits the agency into two or more agencies from a date, by a decision, in one transaction with what follows:
+     * each indicator, open task and agency under it passes to the part the decision gives it (the first part when it
+     * names none). Its history stays its own.
+     */
+    @PostMapping("/{agencyId}/split")
+    @Operation(summary = "Split the agency into two or more agencies from a date, by a decision: its open records, monitoring duties and the "
+            + "agencies under it pass to the parts (assignments; the first part takes the rest); its reports, heads and scores stay its own")
+    public ResponseEntity<CommandAccepted> split(@PathVariable String agencyId, @Valid @RequestBody SplitRequest body, HttpServletRequest http) {
+        List<String> below = registry.agencyAndDescendants(agencyId);
+        for (int i = 0; i < body.intoAgencyIds().size(); i++) {
+            String part = body.intoAgencyIds().get(i);
+            registry.requireAgency(part, "intoAgencyIds[" + i + "]");
+            if (below.contains(part)) {
+                throw new RuleViolation("intoAgencyIds[" + i + "]", part + " is " + agencyId + " or under it; register the parts beside it");
+            }
+            requireNotMerged(part);
+        }
+        Map<String, String> assignments = body.assignments() == null ? Map.of() : body.assignments();
+        AgencyMergers.Holdings held = mergers.holdings(agencyId);
+        assignments.forEach((id, part) -> {
+            if (!held.contains(id)) {
+                throw new RuleViolation("assignments[" + id + "]", agencyId + " leads, monitors or has under it no open " + id);
+            }
+            if (!body.intoAgencyIds().contains(part)) {
+                throw new RuleViolation("assignments[" + id + "]", part + " is not one of the parts");
+            }
+        });
+        return transaction.execute(tx -> {
+            ResponseEntity<CommandAccepted> split = dispatcher.update(http, body, agencyId, new SplitAgency(agencyId, body.expectedVersion(),
+                    body.intoAgencyIds(), body.effectiveDate(), body.decisionReference()), null);
+            mergers.passOnSplit(agencyId, body.intoAgencyIds(), assignments, body.effectiveDate(), body.decisionReference(), Caller.from(http));
+            return split;
+        });
+    }
+
     private void requireNotMerged(String agencyId) {
-        if (registry.isMerged(agencyId)) {
-            throw new StateConflict(agencyId + " was merged into another agency and has ended");
+        if (registry.hasEnded(agencyId)) {
+            throw new StateConflict(agencyId + " was merged or split and has ended");
         }
     }
 }

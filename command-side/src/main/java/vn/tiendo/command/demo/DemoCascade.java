@@ -2,6 +2,7 @@ package vn.tiendo.command.demo;
 
 import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.importing.ImportService;
+import vn.tiendo.command.agency.AgencyCommands.DefineAgencyGroup;
 import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.indicator.IndicatorCommands.DeclareRollUpRule;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
@@ -73,7 +74,7 @@ final class DemoCascade {
             phuong-tan-hong,UBND phường Tân Hồng,COMMUNE_WARD,ubnd-tp-tu-son
             """;
 
-    /** Appendix 1 of plan 003 as the document lays it out: its title (which dates the "Kết quả" column), the header, group 1. */
+    /** Appendix 1 of plan 003 as the document lays it out: its title (which dates the "Kết quả" column), the header, groups 1 and 3. */
     private static final String APPENDIX_1 = """
             Phụ lục 1
             DANH MỤC CÁC CHỈ TIÊU CỤ THỂ VỀ CHUYỂN ĐỔI SỐ NĂM 2025
@@ -83,7 +84,14 @@ final class DemoCascade {
             Khối cơ quan thành phố đạt 85%
             Khối địa phương đạt 70%",Chi nhánh Trung tâm Hành chính công,"Các Phòng,  ngành, địa phương"
             1.2,"Tỉ lệ nhiệm vụ được theo dõi, quản lý, giám sát của các cơ quan hành chính thực hiện trên môi trường điện tử: 70%.",%,>= 80%,Văn phòng HĐND-UBND thành phố,"Các Phòng,  ngành, địa phương"
+            3,Xã hội số,,,,
+            3.1,Mỗi người dân có 01 định danh số,%,100% người dân có định danh số,UBND các phường,"Các Phòng,  ngành, địa phương"
             """;
+
+    /** "UBND các phường", who lead row 3.1: each ward its own share, the city answering for the row. */
+    static final String WARDS_GROUP = "tu-son.cac-phuong";
+    private static final AgencyDirectory.Group WARDS_OF_THE_CITY = new AgencyDirectory.Group(WARDS_GROUP, List.of("UBND các phường"),
+            "ubnd-tp-tu-son", WARDS.stream().map(ward -> ward[0]).toList());
 
     /** Merges an agency as the API does: the merger and what follows from it. */
     interface Mergers {
@@ -120,6 +128,8 @@ final class DemoCascade {
         loader.on(LocalDate.of(2025, 2, 20), () -> {
             imports.importAgencies("tu-son-co-quan.csv", AGENCIES.getBytes(StandardCharsets.UTF_8), coordinator, false);
             loader.send(city, "so-khcn", null);
+            loader.send(new DefineAgencyGroup(WARDS_GROUP, WARDS_OF_THE_CITY.names().get(0), List.of(), WARDS_OF_THE_CITY.ownerId(),
+                    WARDS_OF_THE_CITY.memberIds(), "Kế hoạch của thành phố giao chỉ tiêu 3.1 cho UBND các phường"), "so-khcn", null);
             imports.importIndicators(CITY_PLAN, appendixFile, appendix, coordinator, false);
         });
         Registry.PlanPeriod cityPeriod = new Registry.PlanPeriod(city.periodStart(), city.periodEnd(), city.issuer());
@@ -127,7 +137,10 @@ final class DemoCascade {
                 new AgencyDirectory.Agency("ubnd-tp-tu-son", "UBND thành phố Từ Sơn", AgencyKind.DISTRICT, "ubnd-tinh"),
                 new AgencyDirectory.Agency("vp-hdnd-ubnd-tu-son", "Văn phòng HĐND-UBND thành phố", AgencyKind.DIVISION, "ubnd-tp-tu-son"),
                 new AgencyDirectory.Agency("cn-tthcc-tu-son", "Chi nhánh Trung tâm Hành chính công", AgencyKind.DIVISION, "ubnd-tp-tu-son"));
-        for (var draft : imports.previewIndicators(CITY_PLAN, cityPeriod, appendixFile, appendix, cityAgencies).drafts()) {
+        for (var draft : imports.previewIndicators(CITY_PLAN, cityPeriod, appendixFile, appendix, cityAgencies, List.of(WARDS_OF_THE_CITY)).drafts()) {
+            if (draft.command().share() != null && draft.command().share().partOfIndicatorId() == null) {
+                continue; // the city's row 3.1 is its wards' shares rolled up, not a figure it reports
+            }
             // from 1 July 2025 the successor of the city's body reports
             history.indicatorReports(draft.command(), YearMonth.of(2025, 3)).forEach(step -> loader.history(step.at().isBefore(REORGANISED)
                     ? step : new DemoHistory.Step(step.command(), SUCCESSORS.getOrDefault(step.agencyId(), step.agencyId()), step.reason(), step.at())));

@@ -35,6 +35,13 @@ public final class AgencyDirectory {
     public record Resolution(List<String> agencyIds, List<String> unknownParts, List<String> ambiguities) {
     }
 
+    /**
+     * A collective assignee the plans name ("UBND các phường"): the names it goes by, the agency answering for it and
+     * its members. A row assigned to it gives each member its own share.
+     */
+    public record Group(String id, List<String> names, String ownerId, List<String> memberIds) {
+    }
+
     private record Alias(String normalized, String agencyId) {
         /** "Các sở, ban, ngành…": a group phrase, which the plans go on to qualify ("… theo chức năng, nhiệm vụ"). */
         boolean isGroup() {
@@ -46,8 +53,14 @@ public final class AgencyDirectory {
     private final Map<String, List<String>> aliasesById;
     private final List<Alias> aliases = new ArrayList<>();
     private final Set<String> provinceSuffixes;
+    private final List<Group> groups;
 
     public AgencyDirectory(List<Agency> agencies, Map<String, List<String>> aliasesById) {
+        this(agencies, aliasesById, List.of());
+    }
+
+    private AgencyDirectory(List<Agency> agencies, Map<String, List<String>> aliasesById, List<Group> groups) {
+        this.groups = List.copyOf(groups);
         this.agencies = List.copyOf(agencies);
         this.aliasesById = aliasesById;
         this.provinceSuffixes = provinceSuffixes(agencies);
@@ -93,8 +106,22 @@ public final class AgencyDirectory {
         return new AgencyDirectory(registered, all);
     }
 
+    /** The same agencies and names, and these groups. */
+    public AgencyDirectory withGroups(List<Group> groups) {
+        return new AgencyDirectory(agencies, aliasesById, groups);
+    }
+
     public List<Agency> agencies() {
         return agencies;
+    }
+
+    /** The group a cell names as a whole ("UBND các phường", also "… theo chức năng, nhiệm vụ"), compared as people write it. */
+    public Optional<Group> group(String cell) {
+        if (cell == null || cell.isBlank()) {
+            return Optional.empty();
+        }
+        String n = Names.normalize(ROLE_PHRASE.matcher(cell).replaceAll(""));
+        return groups.stream().filter(g -> g.names().stream().map(Names::normalize).anyMatch(n::equals)).findFirst();
     }
 
     /** "Bắc Ninh" and "tỉnh Bắc Ninh" after a name still name this province's agency ("Báo và Đài PTTT Bắc Ninh"). */
@@ -264,7 +291,7 @@ public final class AgencyDirectory {
     }
 
     /**
-     * Every agency a cell names, in order, each once: parts separated by ";", then by "," where a part names none or
+     * Every agency a cell names, in order, each once (a group: its members): parts separated by ";", then by "," where a part names none or
      * where it lists several agencies ("Sở Khoa học và Công nghệ, Sở Nội vụ, Công an tỉnh theo chức năng, nhiệm vụ");
      * a name with a comma of its own ("Sở Văn hóa, Thể thao và Du lịch") stays whole.
      */
@@ -278,6 +305,11 @@ public final class AgencyDirectory {
         for (String written : cell.split(";")) {
             String part = ROLE_PHRASE.matcher(written).replaceAll("");
             if (part.isBlank()) {
+                continue;
+            }
+            Optional<Group> group = group(part);
+            if (group.isPresent()) {
+                ids.addAll(group.get().memberIds());
                 continue;
             }
             Optional<String> whole = resolve(part);

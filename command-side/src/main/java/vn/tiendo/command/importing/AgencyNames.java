@@ -6,7 +6,7 @@ import vn.tiendo.command.registry.Registry;
 
 /**
  * The names the province's agencies go by now: each registered agency's name, the spellings the catalog knows
- * (catalog/agencies.json) and the aliases users confirmed (AgencyAliasRecorded). Imports read names against it, and a
+ * (catalog/agencies.json), the aliases users confirmed (AgencyAliasRecorded) and the groups defined (AgencyGroupDefined). Imports read names against it, and a
  * new alias may not already mean another agency in it.
  */
 @Component
@@ -22,7 +22,8 @@ public class AgencyNames {
 
     /** The registered agencies with every name they go by. */
     public AgencyDirectory registered() {
-        return catalog.withAgencies(registry.agencies(), registry.recordedAliases());
+        return catalog.withAgencies(registry.agencies(), registry.recordedAliases()).withGroups(registry.groups().stream()
+                .map(g -> new AgencyDirectory.Group(g.group().groupId(), g.names(), g.group().ownerAgencyId(), g.group().memberAgencyIds())).toList());
     }
 
     /** The catalog's agencies and spellings, before any is registered (how the demo plans its history). */

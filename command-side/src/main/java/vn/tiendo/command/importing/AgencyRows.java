@@ -37,13 +37,13 @@ final class AgencyRows implements TableRows.Rules<RegisterAgency> {
     }
 
     @Override
-    public Optional<RegisterAgency> map(Sheet.Row row, TableRows.RowFindings findings) {
+    public List<RegisterAgency> map(Sheet.Row row, TableRows.RowFindings findings) {
         String agencyId = row.cell(id.get());
         String agencyName = row.cell(name.get());
         String kindText = row.cell(kind.get());
         if (agencyId == null || !agencyId.matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}")) {
             findings.problem(columns.header(id.get()), "Mã must be 1-100 letters, digits, '.', '_', ':' or '-'");
-            return Optional.empty();
+            return List.of();
         }
         if (!ids.add(agencyId)) {
             findings.problem(columns.header(id.get()), agencyId + " appears twice in the file");
@@ -67,9 +67,9 @@ final class AgencyRows implements TableRows.Rules<RegisterAgency> {
             findings.problem("Cơ quan cấp trên", "every agency but the province needs a parent");
         }
         if (agencyName == null || agencyKind == null) {
-            return Optional.empty();
+            return List.of();
         }
         known.add(new AgencyDirectory.Agency(agencyId, agencyName, agencyKind, parentId));
-        return Optional.of(new RegisterAgency(agencyId, agencyName, agencyKind, parentId));
+        return List.of(new RegisterAgency(agencyId, agencyName, agencyKind, parentId));
     }
 }

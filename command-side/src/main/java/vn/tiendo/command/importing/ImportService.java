@@ -116,16 +116,19 @@ public class ImportService {
      * agencies: how the demo loader plans a history ahead of the moment it imports the table.
      */
     public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content) {
-        return previewIndicators(planId, plan, fileName, content, List.of());
+        return previewIndicators(planId, plan, fileName, content, List.of(), List.of());
     }
 
-    /** As above, with agencies the plan's history registers before the table comes in (a city and its divisions). */
+    /**
+     * As above, with agencies and groups the plan's history registers before the table comes in (a city, its divisions,
+     * its wards as "UBND các phường").
+     */
     public TableRows.Result<DefineIndicator> previewIndicators(String planId, Registry.PlanPeriod plan, String fileName, byte[] content,
-                                                               List<AgencyDirectory.Agency> registeredBefore) {
+                                                               List<AgencyDirectory.Agency> registeredBefore, List<AgencyDirectory.Group> groupsBefore) {
         List<AgencyDirectory.Agency> agencies = new ArrayList<>(names.catalog().agencies());
         agencies.addAll(registeredBefore);
         TableRows.Result<DefineIndicator> result = TableRows.map(read(fileName, content),
-                new IndicatorRows(new PlanTable(planId, plan, names.catalog().withAgencies(agencies))));
+                new IndicatorRows(new PlanTable(planId, plan, names.catalog().withAgencies(agencies).withGroups(groupsBefore))));
         reject(result.problems());
         return result;
     }
@@ -170,7 +173,9 @@ public class ImportService {
                     .map(sync -> (RowPlan) new Sync(d.row(), record.recordId(), record.title(), sync))
                     .orElse(new Create(d.row(), record.recordId(), record.title(), d.command()));
         }).toList(), caller, fileName, sha);
-        return new Outcome(kind, fileName, sha, result.drafts().size(), rows, dryRun, result.flags());
+        // a row assigned to a group gives several records: the file's rows are counted once each
+        int fileRows = (int) result.drafts().stream().mapToInt(TableRows.Draft::row).distinct().count();
+        return new Outcome(kind, fileName, sha, fileRows, rows, dryRun, result.flags());
     }
 
     private Sheet read(String fileName, byte[] content) {

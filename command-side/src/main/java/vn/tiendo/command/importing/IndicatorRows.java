@@ -2,6 +2,8 @@ package vn.tiendo.command.importing;
 
 import java.util.regex.Pattern;
 import vn.tiendo.command.indicator.IndicatorCommands.DefineIndicator;
+import vn.tiendo.command.indicator.IndicatorCommands.Share;
+import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.events.common.Comparator;
 import vn.tiendo.events.common.Direction;
 import vn.tiendo.events.common.Measure;
@@ -83,14 +85,14 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
     }
 
     @Override
-    public Optional<DefineIndicator> map(Sheet.Row row, TableRows.RowFindings findings) {
+    public List<DefineIndicator> map(Sheet.Row row, TableRows.RowFindings findings) {
         String indicatorName = row.cell(name.get());
         if (indicatorName != null && isHeading(row)) {
             headings.enter(code.map(row::cell).orElseGet(() -> stt.map(row::cell).orElse(null)), indicatorName);
             // a section row gives the year of the targets under it: "I | Đến năm 2030"
             Columns.yearIn(indicatorName).filter(year -> Names.normalize(indicatorName).matches("(den |toi )?(het )?nam 20\\d{2}"))
                     .ifPresent(year -> sectionYear = year);
-            return Optional.empty();
+            return List.of();
         }
         if (indicatorName == null) {
             findings.problem(columns.header(name.get()), "the indicator's name is empty");
@@ -112,10 +114,13 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         }
         String leadCell = lead.map(row::cell).orElse(null);
         String monitorCell = monitor.map(row::cell).orElse(null);
-        Optional<String> leadId = agency(leadCell != null ? leadCell : monitorCell, columns.header(lead.orElseGet(monitor::get)), findings);
+        // a row assigned to a group: its owner answers for the row, each member for its share
+        Optional<AgencyDirectory.Group> group = table.agencies().group(leadCell);
+        Optional<String> leadId = group.isPresent() ? Optional.of(group.get().ownerId())
+                : agency(leadCell != null ? leadCell : monitorCell, columns.header(lead.orElseGet(monitor::get)), findings);
         Optional<String> monitorId = monitorCell == null ? leadId : agency(monitorCell, columns.header(monitor.get()), findings);
         if (findings.hasProblems()) {
-            return Optional.empty();
+            return List.of();
         }
         String unitText = unit.map(row::cell).orElse(null);
         List<String> texts = new ArrayList<>();
@@ -128,7 +133,7 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
             }
         }
         if (findings.hasProblems()) {
-            return Optional.empty();
+            return List.of();
         }
         MeasureKind measured = kindOf(unitText, texts);
         MeasureKind kind = texts.stream().allMatch(t -> TargetText.parse(t, measured).isPresent()) ? measured : MeasureKind.TEXT;
@@ -157,9 +162,42 @@ final class IndicatorRows implements TableRows.Rules<DefineIndicator> {
         // the plans write a ceiling (≤ 5 ngày) for what should fall, a floor or an exact goal for what should rise
         Direction direction = targets.stream().findFirst().map(t -> t.comparator().lowerIsBetter()).orElse(false)
                 ? Direction.DECREASE : Direction.INCREASE;
-        return Optional.of(new DefineIndicator(table.planId() + "." + indicatorCode, table.planId(), indicatorCode, indicatorName,
-                unitText, measure, direction, baselineValue, baselineText, targets, leadId.get(), monitorId.get(),
-                table.plan().start(), table.plan().end(), headings.path()));
+        String indicatorId = table.planId() + "." + indicatorCode;
+        if (group.isEmpty()) {
+            return List.of(new DefineIndicator(indicatorId, table.planId(), indicatorCode, indicatorName, unitText, measure, direction, baselineValue,
+                    baselineText, targets, leadId.get(), monitorId.get(), table.plan().start(), table.plan().end(), headings.path()));
+        }
+        AgencyDirectory.Group shared = group.get();
+        String groupName = shared.names().get(0);
+        RollUpRule rule = sharedRule(kind, direction);
+        if (rule == null) {
+            findings.flag(columns.header(lead.get()), "assigned to " + groupName + ": each member's share is linked to the row's indicator, "
+                    + "but no roll-up rule fits a " + kind + " target" + (direction == Direction.DECREASE ? " that should fall" : "") + "; declare one");
+        }
+        List<DefineIndicator> indicators = new ArrayList<>();
+        indicators.add(new DefineIndicator(indicatorId, table.planId(), indicatorCode, indicatorName, unitText, measure, direction, baselineValue,
+                baselineText, targets, leadId.get(), monitorId.get(), table.plan().start(), table.plan().end(), headings.path(),
+                new Share(shared.id(), groupName, null, rule)));
+        // each member its own share, held to the row's target ("100% người dân có định danh số" in every ward)
+        for (String member : shared.memberIds()) {
+            indicators.add(new DefineIndicator(indicatorId + ":" + member, table.planId(), indicatorCode + ":" + member, indicatorName, unitText,
+                    measure, direction, null, null, targets, member, monitorId.get(), table.plan().start(), table.plan().end(), headings.path(),
+                    new Share(shared.id(), groupName, indicatorId, null)));
+        }
+        return indicators;
+    }
+
+    /**
+     * How a group's row is built from its members' shares, each held to the row's target: reached when every member
+     * reaches it, so the weakest member's figure (a minimum) or all achieved; none fits a figure that should fall, a
+     * level, a ratio or text.
+     */
+    static RollUpRule sharedRule(MeasureKind kind, Direction direction) {
+        if (kind == MeasureKind.PASS_FAIL) {
+            return RollUpRule.ALL_ACHIEVED;
+        }
+        boolean figure = List.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY).contains(kind);
+        return figure && direction == Direction.INCREASE ? RollUpRule.MINIMUM : null;
     }
 
     /** A number and a title, nothing else: a heading the rows below are grouped under, not an indicator. */

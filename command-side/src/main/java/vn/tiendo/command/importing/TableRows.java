@@ -17,15 +17,18 @@ public final class TableRows {
         /** Finds the columns in the header row; a problem for each required one that is missing. */
         void findColumns(Columns columns, Findings findings);
 
-        /** One row's command; empty when the row has problems, which go to {@code findings}. */
-        Optional<C> map(Sheet.Row row, RowFindings findings);
+        /**
+         * One row's commands: usually one; one per member where the row is assigned to a group; none for a heading
+         * or when the row has problems, which go to {@code findings}.
+         */
+        List<C> map(Sheet.Row row, RowFindings findings);
 
         /** A look at every row before they are mapped, for what only the whole table says (how it numbers its rows). */
         default void scan(List<Sheet.Row> rows) {
         }
     }
 
-    /** A row's command and the row's number in the file, which its events record. */
+    /** A command and the number of the row it comes from in the file, which its events record. */
     public record Draft<C>(int row, C command) {
     }
 
@@ -94,9 +97,9 @@ public final class TableRows {
         List<Draft<C>> drafts = new ArrayList<>();
         for (Sheet.Row row : sheet.rows()) {
             RowFindings rowFindings = new RowFindings(findings, row.number());
-            Optional<C> command = rules.map(row, rowFindings);
+            List<C> commands = rules.map(row, rowFindings);
             if (!rowFindings.hasProblems()) {
-                command.ifPresent(c -> drafts.add(new Draft<>(row.number(), c)));
+                commands.forEach(c -> drafts.add(new Draft<>(row.number(), c)));
             }
         }
         return new Result<>(drafts, findings.problems, findings.flags);

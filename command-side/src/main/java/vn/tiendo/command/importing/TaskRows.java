@@ -37,7 +37,7 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     @Override
     public void findColumns(Columns columns, TableRows.Findings findings) {
         this.columns = columns;
-        content = TableRows.required(columns.find("Nội dung", "Tên nhiệm vụ", "Nhiệm vụ"), "Nội dung", findings);
+        content = TableRows.required(columns.find("Nội dung", "Tên nhiệm vụ", "Nhiệm vụ", "Tên dự án"), "Nội dung", findings);
         stt = columns.find("STT", "TT");
         lead = TableRows.required(columns.find("Chủ trì", "Cơ quan chủ trì"), "Chủ trì", findings);
         coordinators = columns.find("Phối hợp", "Cơ quan phối hợp");
@@ -68,12 +68,12 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
     }
 
     @Override
-    public Optional<AssignTask> map(Sheet.Row row, TableRows.RowFindings findings) {
+    public List<AssignTask> map(Sheet.Row row, TableRows.RowFindings findings) {
         String text = row.cell(content.get());
         if (isHeading(row)) {
             // a number and a title, nothing else: a heading the tasks below are grouped under
             headings.enter(stt.map(row::cell).orElse(null), text);
-            return Optional.empty();
+            return List.of();
         }
         if (text == null) {
             findings.problem(columns.header(content.get()), "the task's content is empty");
@@ -105,7 +105,9 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
             leadCell = table.plan().issuer();
             findings.flag(leadHeader, "no lead agency in the file: assigned to the plan's issuer, " + table.plan().issuer() + ", until one is named");
         }
-        AgencyDirectory.Resolution leads = table.agencies().resolveAll(leadCell);
+        Optional<AgencyDirectory.Group> group = table.agencies().group(leadCell);
+        AgencyDirectory.Resolution leads = group.isPresent() ? new AgencyDirectory.Resolution(group.get().memberIds(), List.of(), List.of())
+                : table.agencies().resolveAll(leadCell);
         if (leadCell == null) {
             findings.problem(leadHeader, "no lead agency named");
         } else if (leads.agencyIds().isEmpty()) {
@@ -113,23 +115,31 @@ final class TaskRows implements TableRows.Rules<AssignTask> {
         }
         leads.unknownParts().forEach(part -> findings.flag(leadHeader, "names no known agency, not taken as one: \"" + part + "\""));
         leads.ambiguities().forEach(flag -> findings.flag(leadHeader, flag));
-        List<String> coordinatorIds = new ArrayList<>(leads.agencyIds().stream().skip(1).toList());
+        // a group's members each lead their own share; otherwise the first agency named leads and the others coordinate
+        List<String> coordinatorIds = new ArrayList<>(group.isPresent() ? List.of() : leads.agencyIds().stream().skip(1).toList());
         if (coordinators.isPresent()) {
             String header = columns.header(coordinators.get());
             AgencyDirectory.Resolution named = table.agencies().resolveAll(row.cell(coordinators.get()));
-            named.agencyIds().stream().filter(id -> !leads.agencyIds().contains(id) && !coordinatorIds.contains(id)).forEach(coordinatorIds::add);
+            named.agencyIds().stream().filter(id -> (group.isPresent() || !leads.agencyIds().contains(id)) && !coordinatorIds.contains(id))
+                    .forEach(coordinatorIds::add);
             named.unknownParts().forEach(part -> findings.unknownAgency(header, part, table.agencies()));
             named.ambiguities().forEach(flag -> findings.flag(header, flag));
         }
         if (findings.hasProblems()) {
-            return Optional.empty();
+            return List.of();
         }
         String deadlineText = row.cell(deadline.get());
         TaskDeadline due = DeadlineText.parse(deadlineText, table.plan().start().getYear());
         if (due.recurrence() == TaskDeadline.Recurrence.AS_DIRECTED && !DeadlineText.awaitsGuidance(deadlineText)) {
             findings.flag(columns.header(deadline.get()), "no date could be read; kept as written, never overdue: \"" + deadlineText + "\"");
         }
-        return Optional.of(new AssignTask(table.planId() + ".NV-" + key, table.planId(), text, leads.agencyIds().get(0), coordinatorIds, due,
-                product.map(row::cell).orElse(null), headings.path()));
+        String taskId = table.planId() + ".NV-" + key;
+        String expected = product.map(row::cell).orElse(null);
+        if (group.isEmpty()) {
+            return List.of(new AssignTask(taskId, table.planId(), text, leads.agencyIds().get(0), coordinatorIds, due, expected, headings.path()));
+        }
+        // each member its own share, known by the row's key and the member ("NV-10:phuong-dong-ngan")
+        return group.get().memberIds().stream().map(member -> new AssignTask(taskId + ":" + member, table.planId(), text, member,
+                coordinatorIds.stream().filter(id -> !id.equals(member)).toList(), due, expected, headings.path(), group.get().id())).toList();
     }
 }

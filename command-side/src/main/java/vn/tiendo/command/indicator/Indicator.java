@@ -44,6 +44,7 @@ import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorMonitoringReassigned;
 import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.events.indicator.RollUpRuleDeclared;
@@ -85,6 +86,7 @@ public class Indicator {
     private LocalDate planStart;
     private LocalDate planEnd;
     private String leadAgencyId;
+    private String monitoringAgencyId;
     private Direction direction;
     private final Map<Period, Target> targets = new HashMap<>();
     private final ReportBook<MeasuredValue> reports = new ReportBook<>(ReportBook.PeriodRule.ONE_REPORT_PER_PERIOD, "indicator");
@@ -130,9 +132,29 @@ public class Indicator {
                 command.measure(), command.direction(), command.baseline(), command.baselineAsWritten(), List.copyOf(targets),
                 command.leadAgencyId(), command.monitoringAgencyId(), command.planStart(), command.planEnd(),
                 Require.orEmpty(command.groupPath())));
+        if (command.share() != null) {
+            takeShare(command.indicatorId(), command.share(), command.measure().kind(), command.leadAgencyId());
+        }
         // the aggregate is not yet in scope while it is being created: its scope is named explicitly
         nextDeadline(rules, command.planStart(), command.planEnd()).ifPresent(next -> deadlines.schedule(rules.time(next), ReportingRules.DEADLINE, next,
                 new AggregateScopeDescriptor(Indicator.class.getSimpleName(), command.indicatorId())));
+    }
+
+    /**
+     * A row assigned to a group: the owner's indicator rolls its members' shares up, each member's implements it.
+     * Called while the indicator is created, before its own events are applied to it: its id comes as an argument.
+     */
+    private static void takeShare(String indicatorId, IndicatorCommands.Share share, MeasureKind kind, String leadAgencyId) {
+        Require.notBlank(share.groupId(), "share.groupId");
+        if (share.partOfIndicatorId() != null) {
+            Require.that(!share.partOfIndicatorId().equals(indicatorId), "share.partOfIndicatorId", "an indicator cannot implement itself");
+            apply(new IndicatorLinked(indicatorId, share.partOfIndicatorId(), null,
+                    "phần của " + leadAgencyId + " trong chỉ tiêu giao chung cho " + share.groupName()));
+        }
+        if (share.rule() != null) {
+            Require.that(ruleFits(share.rule(), kind), "share.rule", share.rule() + " does not give a " + kind + " figure");
+            apply(new RollUpRuleDeclared(indicatorId, share.rule(), null, "giao chung cho " + share.groupName() + ": tổng hợp từ phần của từng thành viên"));
+        }
     }
 
     /**
@@ -204,6 +226,16 @@ public class Indicator {
         return Handled.applied();
     }
 
+    @CommandHandler
+    public Handled handle(IndicatorCommands.ReassignMonitoring command) {
+        Require.notBlank(command.toAgencyId(), "toAgencyId");
+        Require.notBlank(command.reason(), "reason");
+        Require.notNull(command.effectiveDate(), "effectiveDate");
+        Require.that(!command.toAgencyId().equals(monitoringAgencyId), "toAgencyId", "the indicator is already monitored by " + monitoringAgencyId);
+        apply(new IndicatorMonitoringReassigned(indicatorId, monitoringAgencyId, command.toAgencyId(), command.reason(), command.effectiveDate()));
+        return Handled.applied();
+    }
+
     /** One indicator above at a time: linking to another needs an unlink first; the same link again changes only its weight. */
     @CommandHandler
     public Handled handle(LinkIndicator command) {
@@ -238,17 +270,20 @@ public class Indicator {
     public Handled handle(DeclareRollUpRule command) {
         Require.notNull(command.rule(), "rule");
         MeasureKind kind = measure.kind();
-        boolean fits = switch (command.rule()) {
-            case SUM, WEIGHTED_AVERAGE, MINIMUM -> List.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY).contains(kind);
-            case ALL_ACHIEVED -> kind == MeasureKind.PASS_FAIL;
-            case SHARE_ACHIEVING -> kind == MeasureKind.PERCENT;
-        };
-        Require.that(fits, "rule", command.rule() + " does not give a " + kind + " figure");
+        Require.that(ruleFits(command.rule(), kind), "rule", command.rule() + " does not give a " + kind + " figure");
         if (command.rule() == rollUpRule && Objects.equals(command.weightLabel(), rollUpWeightLabel)) {
             return Handled.applied(0);
         }
         apply(new RollUpRuleDeclared(indicatorId, command.rule(), command.weightLabel(), command.reason()));
         return Handled.applied();
+    }
+
+    private static boolean ruleFits(RollUpRule rule, MeasureKind kind) {
+        return switch (rule) {
+            case SUM, WEIGHTED_AVERAGE, MINIMUM -> List.of(MeasureKind.PERCENT, MeasureKind.COUNT, MeasureKind.SCORE, MeasureKind.MONEY).contains(kind);
+            case ALL_ACHIEVED -> kind == MeasureKind.PASS_FAIL;
+            case SHARE_ACHIEVING -> kind == MeasureKind.PERCENT;
+        };
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -385,6 +420,7 @@ public class Indicator {
         planStart = event.planStart();
         planEnd = event.planEnd();
         leadAgencyId = event.leadAgencyId();
+        monitoringAgencyId = event.monitoringAgencyId();
         direction = event.direction();
         event.targets().forEach(t -> targets.put(t.period(), t));
     }
@@ -407,6 +443,11 @@ public class Indicator {
     @EventSourcingHandler
     void on(IndicatorTargetRevised event) {
         targets.put(event.period(), event.newTarget());
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorMonitoringReassigned event) {
+        monitoringAgencyId = event.toAgencyId();
     }
 
     @EventSourcingHandler

@@ -25,10 +25,34 @@ public final class IndicatorCommands {
     private IndicatorCommands() {
     }
 
+    /**
+     * {@code share}: the indicator is a row the plan assigned to a group of agencies (null: an indicator of its own);
+     * the owner's indicator rolls up its members' shares, each member's implements it.
+     */
     public record DefineIndicator(String indicatorId, String planId, String code, String name, String unit,
                                   Measure measure, Direction direction, MeasuredValue baseline, String baselineAsWritten,
                                   List<Target> targets, String leadAgencyId, String monitoringAgencyId,
-                                  LocalDate planStart, LocalDate planEnd, List<String> groupPath) {
+                                  LocalDate planStart, LocalDate planEnd, List<String> groupPath, Share share) {
+
+        public DefineIndicator(String indicatorId, String planId, String code, String name, String unit,
+                               Measure measure, Direction direction, MeasuredValue baseline, String baselineAsWritten,
+                               List<Target> targets, String leadAgencyId, String monitoringAgencyId,
+                               LocalDate planStart, LocalDate planEnd, List<String> groupPath) {
+            this(indicatorId, planId, code, name, unit, measure, direction, baseline, baselineAsWritten, targets, leadAgencyId, monitoringAgencyId,
+                    planStart, planEnd, groupPath, null);
+        }
+    }
+
+    /**
+     * How an indicator takes part in a row assigned to a group ({@code groupName}): a member's share implements
+     * {@code partOfIndicatorId}; the owner's indicator declares {@code rule} to roll the shares up (null: none fits).
+     */
+    public record Share(String groupId, String groupName, String partOfIndicatorId, RollUpRule rule) {
+    }
+
+    /** Who monitors and evaluates the indicator (cơ quan theo dõi, đánh giá) from a date, for a reason. */
+    public record ReassignMonitoring(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
+                                     String toAgencyId, String reason, LocalDate effectiveDate) {
     }
 
     public record ReviseIndicatorTarget(@TargetAggregateIdentifier String indicatorId,

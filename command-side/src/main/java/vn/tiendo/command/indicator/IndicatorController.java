@@ -128,6 +128,18 @@ public class IndicatorController {
                 body.toAgencyId(), body.reason(), body.effectiveDate()), body.reason());
     }
 
+    @PostMapping("/{indicatorId}/monitoring")
+    @Operation(summary = "Give the monitoring and evaluation of the indicator (cơ quan theo dõi, đánh giá) to another agency from a date")
+    public ResponseEntity<CommandAccepted> reassignMonitoring(@PathVariable String indicatorId, @Valid @RequestBody ReassignRequest body,
+                                                              HttpServletRequest http) {
+        registry.requireAgency(body.toAgencyId(), "toAgencyId");
+        if (registry.hasEnded(body.toAgencyId())) {
+            throw new StateConflict(body.toAgencyId() + " was merged or split and has ended");
+        }
+        return dispatcher.update(http, body, indicatorId, new IndicatorCommands.ReassignMonitoring(indicatorId, body.expectedVersion(),
+                body.toAgencyId(), body.reason(), body.effectiveDate()), body.reason());
+    }
+
     @PostMapping("/{indicatorId}/reports")
     @Operation(summary = "Report the indicator's value for a period, with evidence")
     public ResponseEntity<CommandAccepted> report(@PathVariable String indicatorId, @Valid @RequestBody IndicatorReportRequest body,

@@ -81,16 +81,47 @@ public class Registry {
                 + "select id from up order by depth", String.class, indicatorId);
     }
 
-    /** Whether the agency was merged into another (and so has ended). */
-    public boolean isMerged(String agencyId) {
+    /** Whether the agency was merged into another or split (and so has ended). */
+    public boolean hasEnded(String agencyId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from command_side.agency where agency_id = ? "
-                + "and merged_into is not null)", Boolean.class, agencyId));
+                + "and closed_on is not null)", Boolean.class, agencyId));
     }
 
     /** The indicators the agency leads now. */
     public List<String> indicatorsLedBy(String agencyId) {
         return jdbc.queryForList("select indicator_id from command_side.indicator_code where lead_agency_id = ? order by indicator_id",
                 String.class, agencyId);
+    }
+
+    /** The indicators the agency monitors and evaluates now. */
+    public List<String> indicatorsMonitoredBy(String agencyId) {
+        return jdbc.queryForList("select indicator_id from command_side.indicator_code where monitoring_agency_id = ? order by indicator_id",
+                String.class, agencyId);
+    }
+
+    /** A collective assignee: its name, the agency answering for it and its members now, in their order. */
+    public record Group(String groupId, String name, String ownerAgencyId, List<String> memberAgencyIds) {
+    }
+
+    /** Every group with the names it goes by (its name first). */
+    public record NamedGroup(Group group, List<String> names) {
+    }
+
+    public Optional<Group> group(String groupId) {
+        return groups().stream().map(NamedGroup::group).filter(g -> g.groupId().equals(groupId)).findFirst();
+    }
+
+    public List<NamedGroup> groups() {
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        jdbc.query("select group_id, agency_id from command_side.agency_group_member order by group_id, position",
+                (RowCallbackHandler) rs -> members.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2)));
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        jdbc.query("select n.group_id, n.name from command_side.agency_group_name n join command_side.agency_group g using (group_id) "
+                        + "order by n.group_id, n.name <> g.name, n.name",
+                (RowCallbackHandler) rs -> names.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2)));
+        return jdbc.query("select group_id, name, owner_agency_id from command_side.agency_group order by group_id",
+                (rs, i) -> new NamedGroup(new Group(rs.getString(1), rs.getString(2), rs.getString(3), members.getOrDefault(rs.getString(1), List.of())),
+                        names.getOrDefault(rs.getString(1), List.of(rs.getString(2)))));
     }
 
     /** The tasks the agency leads now that are neither completed nor cancelled. */
@@ -101,7 +132,7 @@ public class Registry {
 
     /** The agencies directly under this one that have not ended. */
     public List<String> childrenOf(String agencyId) {
-        return jdbc.queryForList("select agency_id from command_side.agency where parent_agency_id = ? and merged_into is null "
+        return jdbc.queryForList("select agency_id from command_side.agency where parent_agency_id = ? and closed_on is null "
                 + "order by agency_id", String.class, agencyId);
     }
 

@@ -6,16 +6,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.command.importing.Names;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyGroupDefined;
+import vn.tiendo.events.agency.AgencyGroupChanged;
 import vn.tiendo.events.agency.AgencyMerged;
 import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRenamed;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.AgencySplit;
 import vn.tiendo.events.emulation.CampaignLaunched;
 import vn.tiendo.events.emulation.CoVerifierNamed;
 import vn.tiendo.events.emulation.NominationSubmitted;
 import vn.tiendo.events.emulation.Round;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorMonitoringReassigned;
 import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.plan.PlanRegistered;
@@ -23,6 +27,11 @@ import vn.tiendo.events.task.TaskAssigned;
 import vn.tiendo.events.task.TaskCancelled;
 import vn.tiendo.events.task.TaskCompleted;
 import vn.tiendo.events.task.TaskReassigned;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Keeps the command side's lookup tables in step with its events, in the same transaction (subscribing processor). */
 @Component
@@ -50,6 +59,31 @@ public class RegistryProjection {
                 Names.normalize(event.alias()), event.alias(), event.agencyId());
     }
 
+    /** The key on the normalised name refuses a name that already means another group (409), even when two race. */
+    @EventHandler
+    void on(AgencyGroupDefined event) {
+        jdbc.update("insert into command_side.agency_group (group_id, name, owner_agency_id) values (?, ?, ?)",
+                event.groupId(), event.name(), event.ownerAgencyId());
+        Map<String, String> names = new LinkedHashMap<>();
+        Stream.concat(Stream.of(event.name()), event.otherNames().stream()).forEach(name -> names.putIfAbsent(Names.normalize(name), name.strip()));
+        names.forEach((normalized, name) -> jdbc.update("insert into command_side.agency_group_name (normalized, name, group_id) values (?, ?, ?)",
+                normalized, name, event.groupId()));
+        members(event.groupId(), event.memberAgencyIds());
+    }
+
+    @EventHandler
+    void on(AgencyGroupChanged event) {
+        jdbc.update("update command_side.agency_group set owner_agency_id = ? where group_id = ?", event.toOwnerAgencyId(), event.groupId());
+        jdbc.update("delete from command_side.agency_group_member where group_id = ?", event.groupId());
+        members(event.groupId(), event.toMemberAgencyIds());
+    }
+
+    private void members(String groupId, List<String> agencyIds) {
+        for (int i = 0; i < agencyIds.size(); i++) {
+            jdbc.update("insert into command_side.agency_group_member (group_id, agency_id, position) values (?, ?, ?)", groupId, agencyIds.get(i), i);
+        }
+    }
+
     @EventHandler
     void on(AgencyRenamed event) {
         jdbc.update("update command_side.agency set name = ? where agency_id = ?", event.name(), event.agencyId());
@@ -64,6 +98,11 @@ public class RegistryProjection {
     void on(AgencyMerged event) {
         jdbc.update("update command_side.agency set merged_into = ?, closed_on = ? where agency_id = ?", event.intoAgencyId(),
                 event.effectiveDate(), event.agencyId());
+    }
+
+    @EventHandler
+    void on(AgencySplit event) {
+        jdbc.update("update command_side.agency set closed_on = ? where agency_id = ?", event.effectiveDate(), event.agencyId());
     }
 
     @EventHandler
@@ -109,11 +148,16 @@ public class RegistryProjection {
         jdbc.update("update command_side.indicator_code set lead_agency_id = ? where indicator_id = ?", event.toAgencyId(), event.indicatorId());
     }
 
+    @EventHandler
+    void on(IndicatorMonitoringReassigned event) {
+        jdbc.update("update command_side.indicator_code set monitoring_agency_id = ? where indicator_id = ?", event.toAgencyId(), event.indicatorId());
+    }
+
     /** The unique key (plan, code) refuses a second indicator with the same code in a plan. */
     @EventHandler
     void on(IndicatorDefined event) {
-        jdbc.update("insert into command_side.indicator_code (plan_id, code, indicator_id, lead_agency_id) values (?, ?, ?, ?)",
-                event.planId(), event.code(), event.indicatorId(), event.leadAgencyId());
+        jdbc.update("insert into command_side.indicator_code (plan_id, code, indicator_id, lead_agency_id, monitoring_agency_id) values (?, ?, ?, ?, ?)",
+                event.planId(), event.code(), event.indicatorId(), event.leadAgencyId(), event.monitoringAgencyId());
     }
 
     @EventHandler

@@ -61,7 +61,7 @@ public class Task {
         List<String> coordinators = command.coordinatingAgencyIds() == null ? List.of() : List.copyOf(command.coordinatingAgencyIds());
         Require.that(!coordinators.contains(command.leadAgencyId()), "coordinatingAgencyIds", "the lead agency cannot also coordinate");
         apply(new TaskAssigned(command.taskId(), command.planId(), command.content(), command.leadAgencyId(),
-                coordinators, command.deadline(), command.expectedProduct(), Require.orEmpty(command.groupPath())));
+                coordinators, command.deadline(), command.expectedProduct(), Require.orEmpty(command.groupPath()), command.collectiveGroupId()));
     }
 
     /** Officers and heads act only on tasks their agency (a head: or one below it) leads now. */

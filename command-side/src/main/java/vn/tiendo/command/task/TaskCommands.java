@@ -15,8 +15,15 @@ public final class TaskCommands {
     private TaskCommands() {
     }
 
+    /** {@code collectiveGroupId}: the task is its lead's share of a row the plan assigned to that group (null: a task of its own). */
     public record AssignTask(String taskId, String planId, String content, String leadAgencyId,
-                             List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct, List<String> groupPath) {
+                             List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct, List<String> groupPath,
+                             String collectiveGroupId) {
+
+        public AssignTask(String taskId, String planId, String content, String leadAgencyId,
+                          List<String> coordinatingAgencyIds, TaskDeadline deadline, String expectedProduct, List<String> groupPath) {
+            this(taskId, planId, content, leadAgencyId, coordinatingAgencyIds, deadline, expectedProduct, groupPath, null);
+        }
     }
 
     public record ReassignTask(@TargetAggregateIdentifier String taskId, @TargetAggregateVersion Long expectedVersion,

@@ -4,20 +4,27 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.command.agency.AgencyCommands.AppointHead;
+import vn.tiendo.command.agency.AgencyCommands.ChangeAgencyGroup;
+import vn.tiendo.command.agency.AgencyCommands.DefineAgencyGroup;
 import vn.tiendo.command.agency.AgencyCommands.MergeAgency;
 import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordAlias;
 import vn.tiendo.command.agency.AgencyCommands.RenameAgency;
+import vn.tiendo.command.agency.AgencyCommands.SplitAgency;
 import vn.tiendo.command.agency.AgencyCommands.RecordHeadLeft;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyGroupDefined;
+import vn.tiendo.events.agency.AgencyGroupChanged;
 import vn.tiendo.events.agency.AgencyMerged;
 import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRegistered;
+import vn.tiendo.events.agency.AgencySplit;
 import vn.tiendo.events.agency.HeadAppointed;
 import vn.tiendo.events.agency.HeadLeft;
 import vn.tiendo.events.common.AgencyKind;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import static vn.tiendo.command.common.Refusals.conflict;
 import static vn.tiendo.command.common.Refusals.violation;
@@ -68,6 +75,58 @@ class AgencyTest {
         fixture.given(SO_KHCN, DIRECTOR)
                 .when(new MergeAgency("so-khcn", null, "so-noi-vu", LocalDate.of(2025, 7, 1), "Nghị quyết"))
                 .expectException(conflict("Giám đốc Sở (nhiệm kỳ trước) leads so-khcn since 2025-01-01; record their leaving before the merger"));
+    }
+
+    @Test
+    void anAgencyIsSplitIntoTwoOrMorePartsAndThenChangesNoMore() {
+        AgencyRegistered division = new AgencyRegistered("phong-kt-ht-dt-tu-son", "Phòng Kinh tế, Hạ tầng và Đô thị", AgencyKind.DIVISION,
+                "ubnd-tp-tu-son");
+        LocalDate july = LocalDate.of(2025, 7, 1);
+        AgencySplit split = new AgencySplit("phong-kt-ht-dt-tu-son", List.of("phuong-dong-ngan", "so-cong-thuong"), july, "Nghị quyết");
+        fixture.given(division)
+                .when(new SplitAgency("phong-kt-ht-dt-tu-son", null, List.of("phuong-dong-ngan", "so-cong-thuong"), july, "Nghị quyết"))
+                .expectEvents(split);
+        fixture.given(division)
+                .when(new SplitAgency("phong-kt-ht-dt-tu-son", null, List.of("phuong-dong-ngan"), july, "Nghị quyết"))
+                .expectException(violation("intoAgencyIds", "at least two parts"));
+        fixture.given(division)
+                .when(new SplitAgency("phong-kt-ht-dt-tu-son", null, List.of("phuong-dong-ngan", "phong-kt-ht-dt-tu-son"), july, "Nghị quyết"))
+                .expectException(violation("intoAgencyIds", "into itself"));
+        fixture.given(division, split)
+                .when(new RenameAgency("phong-kt-ht-dt-tu-son", null, "Phòng Kinh tế", july, "Nghị quyết"))
+                .expectException(conflict("was split on 2025-07-01"));
+    }
+
+    @Test
+    void aGroupHasTwoOrMoreMembersOtherThanItsOwnerAndChangesThemFromADate() {
+        AggregateTestFixture<AgencyGroup> groups = new AggregateTestFixture<>(AgencyGroup.class);
+        List<String> wards = List.of("phuong-dong-ngan", "phuong-dinh-bang", "phuong-tan-hong");
+        AgencyGroupDefined defined = new AgencyGroupDefined("tu-son.cac-phuong", "UBND các phường", List.of(), "ubnd-tp-tu-son", wards, "Kế hoạch 003");
+        groups.givenNoPriorActivity()
+                .when(new DefineAgencyGroup("tu-son.cac-phuong", " UBND các phường ", null, "ubnd-tp-tu-son", wards, "Kế hoạch 003"))
+                .expectEvents(defined);
+        groups.givenNoPriorActivity()
+                .when(new DefineAgencyGroup("g", "UBND các phường", null, "ubnd-tp-tu-son", List.of("phuong-dong-ngan", "phuong-dong-ngan"), null))
+                .expectException(violation("memberAgencyIds", "an agency is a member once"));
+        groups.givenNoPriorActivity()
+                .when(new DefineAgencyGroup("g", "UBND các phường", null, "ubnd-tp-tu-son", List.of("ubnd-tp-tu-son", "phuong-dong-ngan"), null))
+                .expectException(violation("memberAgencyIds", "the owner answers for the group"));
+        LocalDate july = LocalDate.of(2025, 7, 1);
+        AgencyGroupChanged changed = new AgencyGroupChanged("tu-son.cac-phuong", "ubnd-tp-tu-son", "ubnd-tp-tu-son", wards, wards.subList(0, 2),
+                july, "sáp nhập");
+        groups.given(defined)
+                .when(new ChangeAgencyGroup("tu-son.cac-phuong", null, null, wards.subList(0, 2), july, "sáp nhập"))
+                .expectEvents(changed);
+        groups.given(defined, changed)
+                .when(new ChangeAgencyGroup("tu-son.cac-phuong", null, "ubnd-tp-tu-son", wards.subList(0, 2), july, "lặp lại"))
+                .expectNoEvents();
+        groups.given(defined, changed)
+                .when(new ChangeAgencyGroup("tu-son.cac-phuong", null, "ubnd-tinh", wards.subList(0, 2), july, "thành phố hợp nhất vào UBND tỉnh"))
+                .expectEvents(new AgencyGroupChanged("tu-son.cac-phuong", "ubnd-tp-tu-son", "ubnd-tinh", wards.subList(0, 2), wards.subList(0, 2),
+                        july, "thành phố hợp nhất vào UBND tỉnh"));
+        groups.given(defined)
+                .when(new ChangeAgencyGroup("tu-son.cac-phuong", null, null, wards.subList(0, 1), july, "còn một"))
+                .expectException(violation("memberAgencyIds", "at least two members"));
     }
 
     @Test

@@ -57,7 +57,9 @@ class DemoDataTest {
     void theCityAndThreeWardsImplementTheProvincesIndicatorAndReport() throws Exception {
         assertThat(jdbc.queryForList("select indicator_id || ' -> ' || implements_id from command_side.indicator_link order by 1", String.class))
                 .containsExactly("KH-PHUONG-DINH-BANG-NQ57.1.1 -> KH-TU-SON-NQ57.1.1", "KH-PHUONG-DONG-NGAN-NQ57.1.1 -> KH-TU-SON-NQ57.1.1",
-                        "KH-PHUONG-TAN-HONG-NQ57.1.1 -> KH-TU-SON-NQ57.1.1", "KH-TU-SON-NQ57.1.1 -> QD-1305-2025.C.16");
+                        "KH-PHUONG-TAN-HONG-NQ57.1.1 -> KH-TU-SON-NQ57.1.1", "KH-TU-SON-NQ57.1.1 -> QD-1305-2025.C.16",
+                        "KH-TU-SON-NQ57.3.1:phuong-dinh-bang -> KH-TU-SON-NQ57.3.1", "KH-TU-SON-NQ57.3.1:phuong-dong-ngan -> KH-TU-SON-NQ57.3.1",
+                        "KH-TU-SON-NQ57.3.1:phuong-tan-hong -> KH-TU-SON-NQ57.3.1");
         // the city's appendix came in as the document lays it out: group 1, rows 1.1 and 1.2, the "Kết quả" column dated 2025
         JsonNode cityRow = json.readTree(jdbc.queryForObject("select convert_from(payload, 'UTF8') from event_store.domain_event_entry "
                 + "where aggregate_identifier = 'KH-TU-SON-NQ57.1.1' and payload_type like '%IndicatorDefined'", String.class));
@@ -65,7 +67,14 @@ class DemoDataTest {
         assertThat(cityRow.at("/targets/0/period").asText()).isEqualTo("2025");
         assertThat(cityRow.at("/leadAgencyId").asText()).isEqualTo("cn-tthcc-tu-son");
         assertThat(count("select count(*) from event_store.domain_event_entry where payload_type = 'vn.tiendo.events.indicator.RollUpRuleDeclared'"))
-                .isEqualTo(2);
+                .isEqualTo(3);
+        // row 3.1 is led by "UBND các phường": each ward reports its own share, the city's row is their roll-up
+        assertThat(jdbc.queryForList("select agency_id from command_side.agency_group_member where group_id = 'tu-son.cac-phuong' order by position",
+                String.class)).containsExactly("phuong-dong-ngan", "phuong-dinh-bang", "phuong-tan-hong");
+        assertThat(count("select count(*) from event_store.domain_event_entry where aggregate_identifier = 'KH-TU-SON-NQ57.3.1:phuong-tan-hong' "
+                + "and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).isGreaterThan(10);
+        assertThat(count("select count(*) from event_store.domain_event_entry where aggregate_identifier = 'KH-TU-SON-NQ57.3.1' "
+                + "and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'")).isZero();
         // the city links to C.16 only once the province's strategy exists (issued 29 October 2025)
         String linkedAt = jdbc.queryForObject("select time_stamp from event_store.domain_event_entry where aggregate_identifier = "
                 + "'KH-TU-SON-NQ57.1.1' and payload_type = 'vn.tiendo.events.indicator.IndicatorLinked'", String.class);
@@ -83,6 +92,12 @@ class DemoDataTest {
                 .containsExactly("ubnd-tinh");
         assertThat(jdbc.queryForObject("select lead_agency_id from command_side.indicator_code where indicator_id = 'KH-TU-SON-NQ57.1.1'",
                 String.class)).isEqualTo("van-phong-ubnd.trung-tam-phvcc");
+        // what the city monitored passed on with it: the wards' shares of 3.1
+        assertThat(jdbc.queryForList("select distinct monitoring_agency_id from command_side.indicator_code where indicator_id like 'KH-TU-SON-NQ57.3.1:%'",
+                String.class)).containsExactly("ubnd-tinh");
+        // and so did its place as the one answering for its wards' group
+        assertThat(jdbc.queryForObject("select owner_agency_id from command_side.agency_group where group_id = 'tu-son.cac-phuong'", String.class))
+                .isEqualTo("ubnd-tinh");
         // the city's branch reported before the merger, its successor after it
         assertThat(jdbc.queryForList("select distinct convert_from(meta_data, 'UTF8')::jsonb ->> 'onBehalfOf' from event_store.domain_event_entry "
                 + "where aggregate_identifier = 'KH-TU-SON-NQ57.1.1' and payload_type = 'vn.tiendo.events.indicator.IndicatorProgressReported'",

@@ -34,6 +34,7 @@ import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorMonitoringReassigned;
 import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.events.indicator.RollUpRuleDeclared;
@@ -93,6 +94,48 @@ class IndicatorTest {
 
     private static ReportIndicatorProgress report(String reportId, String period, MeasuredValue value) {
         return new ReportIndicatorProgress(ID, null, reportId, Period.parse(period), value, null, List.of(), false);
+    }
+
+    private static IndicatorCommands.DefineIndicator define(String indicatorId, String code, String lead, IndicatorCommands.Share share) {
+        return new IndicatorCommands.DefineIndicator(indicatorId, "KH-TU-SON-NQ57", code, "Mỗi người dân có 01 định danh số", "%",
+                Measure.of(MeasureKind.PERCENT), Direction.INCREASE, null, null, List.of(new Target(Y2025, Comparator.GE, percent("100"),
+                "100% người dân có định danh số")), lead, "ubnd-tp-tu-son", LocalDate.of(2025, 1, 1), LocalDate.of(2030, 12, 31),
+                List.of("3. Xã hội số"), share);
+    }
+
+    private static IndicatorDefined definedBy(IndicatorCommands.DefineIndicator c) {
+        return new IndicatorDefined(c.indicatorId(), c.planId(), c.code(), c.name(), c.unit(), c.measure(), c.direction(), null, null, c.targets(),
+                c.leadAgencyId(), c.monitoringAgencyId(), c.planStart(), c.planEnd(), c.groupPath());
+    }
+
+    @Test
+    void aRowAssignedToAGroupRollsUpItsMembersSharesEachLinkedToIt() {
+        String whole = "KH-TU-SON-NQ57.3.1";
+        var owner = define(whole, "3.1", "ubnd-tp-tu-son", new IndicatorCommands.Share("tu-son.cac-phuong", "UBND các phường", null, RollUpRule.MINIMUM));
+        fixture.givenNoPriorActivity().when(owner).expectEvents(definedBy(owner),
+                new RollUpRuleDeclared(whole, RollUpRule.MINIMUM, null, "giao chung cho UBND các phường: tổng hợp từ phần của từng thành viên"));
+        var share = define(whole + ":phuong-dong-ngan", "3.1:phuong-dong-ngan", "phuong-dong-ngan",
+                new IndicatorCommands.Share("tu-son.cac-phuong", "UBND các phường", whole, null));
+        fixture.givenNoPriorActivity().when(share).expectEvents(definedBy(share), new IndicatorLinked(share.indicatorId(), whole, null,
+                "phần của phuong-dong-ngan trong chỉ tiêu giao chung cho UBND các phường"));
+        fixture.givenNoPriorActivity()
+                .when(define(whole, "3.1", "ubnd-tp-tu-son", new IndicatorCommands.Share("tu-son.cac-phuong", "UBND các phường", null, RollUpRule.ALL_ACHIEVED)))
+                .expectException(violation("share.rule", "ALL_ACHIEVED does not give a PERCENT figure"));
+    }
+
+    @Test
+    void theMonitoringAgencyChangesFromADateForAReason() {
+        IndicatorMonitoringReassigned passed = new IndicatorMonitoringReassigned(ID, "so-khcn", "so-noi-vu", "so-khcn merged into so-noi-vu (NQ)",
+                LocalDate.of(2025, 7, 1));
+        fixture.given(coverage())
+                .when(new IndicatorCommands.ReassignMonitoring(ID, null, "so-noi-vu", "so-khcn merged into so-noi-vu (NQ)", LocalDate.of(2025, 7, 1)))
+                .expectEvents(passed);
+        fixture.given(coverage(), passed)
+                .when(new IndicatorCommands.ReassignMonitoring(ID, null, "so-noi-vu", "lặp lại", LocalDate.of(2025, 8, 1)))
+                .expectException(violation("toAgencyId", "already monitored by so-noi-vu"));
+        fixture.given(coverage())
+                .when(new IndicatorCommands.ReassignMonitoring(ID, null, "so-noi-vu", " ", LocalDate.of(2025, 7, 1)))
+                .expectException(violation("reason", ""));
     }
 
     @Test

@@ -43,6 +43,12 @@ public class DirectoryController {
         return Page.of(queries.agencies(kind, parentAgencyId), page, size);
     }
 
+    @GetMapping("/api/agency-groups")
+    @Operation(summary = "Collective assignees (\"UBND các phường\"): each group's owner and members; agencyId: the groups it answers for or belongs to")
+    public List<DirectoryQueries.GroupView> groups(@RequestParam(required = false) String agencyId) {
+        return queries.groups(agencyId);
+    }
+
     @GetMapping("/api/agencies/{agencyId}/changes")
     @Operation(summary = "How the agency changed: renamed, moved under another, merged into another (and mergers into it), each from a "
             + "date by a decision; asOf shows those recorded by then")

@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.agency.AgencyAliasRecorded;
+import vn.tiendo.events.agency.AgencyGroupDefined;
+import vn.tiendo.events.agency.AgencyGroupChanged;
 import vn.tiendo.events.agency.AgencyMerged;
 import vn.tiendo.events.agency.AgencyMoved;
 import vn.tiendo.events.agency.AgencyRenamed;
+import vn.tiendo.events.agency.AgencySplit;
 import org.axonframework.eventhandling.SequenceNumber;
 import java.time.LocalDate;
 import vn.tiendo.events.agency.HeadAppointed;
@@ -72,6 +75,27 @@ public class DirectoryProjection {
     }
 
     @EventHandler
+    void on(AgencyGroupDefined event, @Timestamp Instant recordedAt) {
+        jdbc.update("insert into agency_group (group_id, name, other_names, owner_agency_id, reason, defined_at) values (?, ?, ?, ?, ?, ?)",
+                event.groupId(), event.name(), event.otherNames().toArray(String[]::new), event.ownerAgencyId(), event.reason(), utc(recordedAt));
+        members(event.groupId(), event.memberAgencyIds());
+    }
+
+    @EventHandler
+    void on(AgencyGroupChanged event) {
+        jdbc.update("update agency_group set owner_agency_id = ?, members_since = ? where group_id = ?", event.toOwnerAgencyId(),
+                event.effectiveDate(), event.groupId());
+        jdbc.update("delete from agency_group_member where group_id = ?", event.groupId());
+        members(event.groupId(), event.toMemberAgencyIds());
+    }
+
+    private void members(String groupId, java.util.List<String> agencyIds) {
+        for (int i = 0; i < agencyIds.size(); i++) {
+            jdbc.update("insert into agency_group_member (group_id, agency_id, position) values (?, ?, ?)", groupId, agencyIds.get(i), i);
+        }
+    }
+
+    @EventHandler
     void on(AgencyRenamed event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update agency set name = ? where agency_id = ?", event.name(), event.agencyId());
         change(event.agencyId(), version, "RENAMED", event.formerName(), event.name(), event.effectiveDate(), event.decisionReference(), recordedAt);
@@ -92,6 +116,13 @@ public class DirectoryProjection {
                 recordedAt);
     }
 
+    @EventHandler
+    void on(AgencySplit event, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update agency set closed_on = ? where agency_id = ?", event.effectiveDate(), event.agencyId());
+        change(event.agencyId(), version, "SPLIT", event.agencyId(), String.join(", ", event.intoAgencyIds()), event.effectiveDate(),
+                event.decisionReference(), recordedAt);
+    }
+
     private void change(String agencyId, long version, String change, String before, String after, LocalDate effectiveDate,
                         String decisionReference, Instant recordedAt) {
         jdbc.update("insert into agency_change (agency_id, version, change, before_value, after_value, effective_date, decision_reference, "
@@ -106,5 +137,7 @@ public class DirectoryProjection {
         jdbc.update("delete from agency_head");
         jdbc.update("delete from agency_alias");
         jdbc.update("delete from agency_change");
+        jdbc.update("delete from agency_group_member");
+        jdbc.update("delete from agency_group");
     }
 }

@@ -43,21 +43,64 @@ public class DirectoryQueries {
     }
 
     /**
-     * A change of an agency (RENAMED, MOVED to another parent, MERGED into another), from a date, by a decision:
-     * {@code before} and {@code after} are the names, the parents, or the merged agency and its successor.
+     * A change of an agency (RENAMED, MOVED to another parent, MERGED into another, SPLIT into parts), from a date, by a
+     * decision: {@code before} and {@code after} are the names, the parents, the merged agency and its successor, or the
+     * split agency and its parts (comma-separated).
      */
     public record AgencyChange(String agencyId, String change, String before, String after, LocalDate effectiveDate, String decisionReference,
                                OffsetDateTime recordedAt) {
     }
 
-    /** The agency's changes and the mergers into it, oldest first (recorded by {@code at}). */
+    /** The agency's changes and the mergers into it and splits it is a part of, oldest first (recorded by {@code at}). */
     public List<AgencyChange> changes(String agencyId, AsOf.Moment at) {
-        return jdbc.query("select * from projection.agency_change where (agency_id = ? or (change = 'MERGED' and after_value = ?)) "
+        return jdbc.query("select * from projection.agency_change where (agency_id = ? or (change = 'MERGED' and after_value = ?) "
+                        + "or (change = 'SPLIT' and ? = any(string_to_array(after_value, ', ')))) "
                         + "and recorded_at <= ? order by effective_date, recorded_at, agency_id",
                 (rs, i) -> new AgencyChange(rs.getString("agency_id"), rs.getString("change"), rs.getString("before_value"),
                         rs.getString("after_value"), rs.getObject("effective_date", LocalDate.class), rs.getString("decision_reference"),
                         rs.getObject("recorded_at", OffsetDateTime.class)),
-                agencyId, agencyId, at.recordedBy());
+                agencyId, agencyId, agencyId, at.recordedBy());
+    }
+
+    /** A member of a group, with its name now. */
+    public record GroupMember(String agencyId, String name) {
+    }
+
+    /**
+     * A collective assignee: the name the plans write (and {@code otherNames}), the agency answering for the whole, its
+     * members now (since {@code membersSince} when they changed), why it was defined and when it was recorded.
+     */
+    public record GroupView(String groupId, String name, List<String> otherNames, String ownerAgencyId, String ownerAgencyName,
+                            List<GroupMember> members, String reason, OffsetDateTime definedAt, LocalDate membersSince) {
+    }
+
+    /** Every group, or those an agency answers for or belongs to, by name. */
+    public List<GroupView> groups(String agencyId) {
+        List<Object> args = new ArrayList<>();
+        String where = "";
+        if (agencyId != null) {
+            where = " where g.owner_agency_id = ? or exists (select 1 from projection.agency_group_member m where m.group_id = g.group_id "
+                    + "and m.agency_id = ?)";
+            args.add(agencyId);
+            args.add(agencyId);
+        }
+        return jdbc.query("select g.*, o.name as owner_name, array(select m.agency_id from projection.agency_group_member m "
+                        + "where m.group_id = g.group_id order by m.position) as member_ids, array(select coalesce(a.name, m.agency_id) "
+                        + "from projection.agency_group_member m left join projection.agency a on a.agency_id = m.agency_id "
+                        + "where m.group_id = g.group_id order by m.position) as member_names "
+                        + "from projection.agency_group g left join projection.agency o on o.agency_id = g.owner_agency_id" + where
+                        + " order by g.name, g.group_id",
+                (rs, i) -> {
+                    String[] ids = (String[]) rs.getArray("member_ids").getArray();
+                    String[] names = (String[]) rs.getArray("member_names").getArray();
+                    List<GroupMember> members = new ArrayList<>();
+                    for (int m = 0; m < ids.length; m++) {
+                        members.add(new GroupMember(ids[m], names[m]));
+                    }
+                    return new GroupView(rs.getString("group_id"), rs.getString("name"), List.of((String[]) rs.getArray("other_names").getArray()),
+                            rs.getString("owner_agency_id"), rs.getString("owner_name"), members, rs.getString("reason"),
+                            rs.getObject("defined_at", OffsetDateTime.class), rs.getObject("members_since", LocalDate.class));
+                }, args.toArray());
     }
 
     private static final String AGENCY_COLUMNS = "a.*, array(select x.alias from projection.agency_alias x "

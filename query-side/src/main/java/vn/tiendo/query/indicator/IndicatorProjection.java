@@ -16,6 +16,7 @@ import vn.tiendo.events.indicator.IndicatorCorrectionProposed;
 import vn.tiendo.events.indicator.IndicatorCorrectionRejected;
 import vn.tiendo.events.indicator.IndicatorDefined;
 import vn.tiendo.events.indicator.IndicatorLinked;
+import vn.tiendo.events.indicator.IndicatorMonitoringReassigned;
 import vn.tiendo.events.indicator.IndicatorUnlinked;
 import vn.tiendo.events.indicator.RollUpRuleDeclared;
 import vn.tiendo.events.indicator.IndicatorReportApproved;
@@ -84,6 +85,13 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
+                e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
+        snapshot(e.indicatorId(), recordedAt);
+    }
+
+    @EventHandler
+    void on(IndicatorMonitoringReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        jdbc.update("update indicator set monitoring_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
     }

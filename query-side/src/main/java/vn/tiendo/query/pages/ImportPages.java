@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.tiendo.events.common.AgencyKind;
 import vn.tiendo.query.directory.DirectoryQueries;
 import vn.tiendo.query.web.AsOf;
 
@@ -17,6 +18,7 @@ import org.springframework.web.util.UriUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +94,37 @@ public class ImportPages {
         return show(pending, session, model);
     }
 
+    /**
+     * Defines, from a refused preview, a name of the file as a group ("UBND các phường"): the agency answering for it
+     * and, as members, the agencies of one kind directly under it now (its wards). Recorded on the command side as an
+     * event with the members listed; then the same file is previewed again, each member getting its own share.
+     */
+    @PostMapping("/app/imports/group")
+    public String defineGroup(@RequestParam String name, @RequestParam String ownerAgencyId, @RequestParam AgencyKind memberKind,
+                              @RequestParam String sha256, HttpSession session, Model model) {
+        model.addAttribute("plans", directory.plans());
+        if (!(session.getAttribute(REFUSED) instanceof Pending pending) || !pending.sha256().equals(sha256)) {
+            model.addAttribute("error", "Chưa xem trước tệp này / Preview the file first");
+            return Pages.common(model, null, asOf, "imports");
+        }
+        directory.agency(ownerAgencyId); // 404 for an agency nobody registered
+        List<String> members = directory.agencies(memberKind, ownerAgencyId).stream().filter(a -> a.closedOn() == null)
+                .map(DirectoryQueries.AgencyView::agencyId).toList();
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", name);
+        group.put("ownerAgencyId", ownerAgencyId);
+        group.put("memberAgencyIds", members);
+        group.put("reason", "Xác nhận khi nhập " + pending.fileName() + " / confirmed while importing " + pending.fileName());
+        CommandClient.Answer answer = commands.post("/api/agency-groups", group);
+        if (!answer.accepted()) {
+            model.addAttribute("aliasError", answer.body() == null ? "HTTP " + answer.status() : answer.body().path("detail").asText());
+        } else {
+            model.addAttribute("message", "Đã ghi nhận \"" + name + "\" là nhóm " + members.size() + " đơn vị / recorded as a group of "
+                    + members.size());
+        }
+        return show(pending, session, model);
+    }
+
     /** Sends the file as a dry run and shows what it would do, or why it is refused and which names need confirming. */
     private String show(Pending pending, HttpSession session, Model model) {
         CommandClient.Answer answer = commands.postFile(path(pending, true), pending.fileName(), pending.content());
@@ -110,6 +143,10 @@ public class ImportPages {
             if (!unknown.isEmpty()) {
                 session.setAttribute(REFUSED, pending);
                 model.addAttribute("unknownNames", unknown);
+                // a group is answered for by an agency with agencies under it, and made of those of one kind
+                model.addAttribute("groupOwners", directory.agencies(null, null).stream().filter(a -> a.closedOn() == null)
+                        .filter(a -> a.kind() == AgencyKind.PROVINCE || a.kind() == AgencyKind.DISTRICT || a.kind() == AgencyKind.DEPARTMENT).toList());
+                model.addAttribute("memberKinds", List.of(AgencyKind.COMMUNE_WARD, AgencyKind.DIVISION, AgencyKind.DEPARTMENT));
                 model.addAttribute("sha256", pending.sha256());
             }
         }

@@ -60,6 +60,7 @@ public class TaskPages {
                 && task.status() != TaskStatus.CANCELLED;
         boolean acts = open && scopePolicy.current().includes(task.leadAgencyId());
         model.addAttribute("task", task);
+        model.addAttribute("shares", tasks.shares(task, scopePolicy.current(), at));
         model.addAttribute("mayReport", acts && has(user, Role.OFFICER, Role.HEAD, Role.COORDINATOR));
         model.addAttribute("mayApprove", acts && has(user, Role.HEAD, Role.COORDINATOR) && task.lastReportId() != null && !task.lastReportApproved());
         model.addAttribute("mayComplete", acts && has(user, Role.HEAD, Role.COORDINATOR));

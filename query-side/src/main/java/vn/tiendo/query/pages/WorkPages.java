@@ -83,6 +83,7 @@ public class WorkPages {
         model.addAttribute("tasks", tasks.list(new TaskQueries.Filter(null, agencyId, null), Scope.ALL, at));
         model.addAttribute("thisPeriod", thisPeriod);
         model.addAttribute("agencyChanges", directory.changes(agencyId, at));
+        model.addAttribute("groups", directory.groups(agencyId));
         model.addAttribute("lastMonth", lastMonth.toString());
         return Pages.common(model, asOf, this.asOf, "agency");
     }

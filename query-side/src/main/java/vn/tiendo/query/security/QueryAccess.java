@@ -30,6 +30,8 @@ public final class QueryAccess {
             AccessRule.of(GET, "/api/indicators/{indicatorId}/roll-up", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/tasks", true, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/tasks/{taskId}", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/tasks/{taskId}/shares", true, AccessRule.EVERYONE),
+            AccessRule.of(GET, "/api/agency-groups", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/plans", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/agencies", false, AccessRule.EVERYONE),
             AccessRule.of(GET, "/api/agencies/{agencyId}/changes", false, AccessRule.EVERYONE),

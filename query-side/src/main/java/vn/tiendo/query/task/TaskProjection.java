@@ -46,10 +46,11 @@ public class TaskProjection {
     void on(TaskAssigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         TaskDeadline d = e.deadline();
         jdbc.update("insert into task (task_id, plan_id, content, lead_agency_id, coordinating_agency_ids, due_date, "
-                        + "recurrence, deadline_as_written, expected_product, version, updated_at, group_path) "
-                        + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)",
+                        + "recurrence, deadline_as_written, expected_product, version, updated_at, group_path, collective_group_id) "
+                        + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)",
                 e.taskId(), e.planId(), e.content(), e.leadAgencyId(), json.write(e.coordinatingAgencyIds()), d.dueDate(),
-                d.recurrence().name(), d.asWritten(), e.expectedProduct(), version, utc(recordedAt), json.write(e.groupPath()));
+                d.recurrence().name(), d.asWritten(), e.expectedProduct(), version, utc(recordedAt), json.write(e.groupPath()),
+                e.collectiveGroupId());
         snapshot(e.taskId(), recordedAt);
     }
 

@@ -33,8 +33,9 @@ public class TaskQueries {
             """;
     private static final String SELECT = """
             select t.*, t.coordinating_agency_ids::text as coordinators_json, coalesce(t.group_path, '[]')::text as group_path_json,
-                   a.name as lead_agency_name
+                   a.name as lead_agency_name, g.name as collective_group_name
             from t left join projection.agency a on a.agency_id = t.lead_agency_id
+                   left join projection.agency_group g on g.group_id = t.collective_group_id
             where true
             """;
 
@@ -109,6 +110,23 @@ public class TaskQueries {
         return at.isNow() ? List.of() : List.of(at.utc());
     }
 
+    /**
+     * The shares of the row a task is a share of, as {@code scope} sees them: the tasks of the same plan given to the
+     * same group for the same content (the row's key is not in the events; its content is), in the order of their ids.
+     */
+    public List<TaskView> shares(TaskView share, Scope scope, AsOf.Moment at) {
+        if (share.collectiveGroupId() == null) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(rowArgs(at));
+        String sql = rows(at) + SELECT + where(new Filter(share.planId(), null, null), scope, args)
+                + " and t.collective_group_id = ? and t.content = ? order by t.task_id";
+        args.add(share.collectiveGroupId());
+        args.add(share.content());
+        LocalDate today = asOf.today(at);
+        return jdbc.query(sql, (rs, i) -> toView(rs, today), args.toArray());
+    }
+
     public TaskView get(String taskId, AsOf.Moment at) {
         LocalDate today = asOf.today(at);
         List<Object> args = new ArrayList<>(rowArgs(at));
@@ -129,6 +147,7 @@ public class TaskQueries {
                 deadline, rs.getString("expected_product"), percent, rs.getString("last_reported_period"),
                 rs.getObject("last_reported_at", OffsetDateTime.class), rs.getString("last_reported_by"), rs.getString("last_report_id"),
                 rs.getBoolean("last_report_approved"), completedOn,
-                rs.getString("product"), rs.getString("cancel_reason"), status, status.label(), rs.getLong("version"));
+                rs.getString("product"), rs.getString("cancel_reason"), status, status.label(), rs.getLong("version"),
+                rs.getString("collective_group_id"), rs.getString("collective_group_name"));
     }
 }

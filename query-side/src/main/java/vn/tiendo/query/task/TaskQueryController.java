@@ -55,4 +55,11 @@ public class TaskQueryController {
         }
         return task;
     }
+
+    @GetMapping("/{taskId}/shares")
+    @Operation(summary = "A task that is a member's share of a row assigned to a group: every member's share of that row the reader sees")
+    public List<TaskView> shares(@PathVariable String taskId, @RequestParam(required = false) String asOf) {
+        AsOf.Moment at = this.asOf.parse(asOf);
+        return queries.shares(get(taskId, asOf), scopePolicy.current(), at);
+    }
 }

@@ -57,13 +57,13 @@ class AccessMatrixTest {
             Map.entry("aggregateId", "QD-1305-2025.A.1"), Map.entry("kind", "tasks"), Map.entry("format", "csv"),
             Map.entry("proposalId", "no-such-proposal"), Map.entry("campaignId", "PT-CDS-2026"), Map.entry("round", "1"),
             Map.entry("nominationId", "de-nghi.so-khcn"), Map.entry("claimId", "c1"), Map.entry("planId", "QD-1305-2025"),
-            Map.entry("obligationId", "no-such-duty"));
+            Map.entry("obligationId", "no-such-duty"), Map.entry("groupId", "no-such-group"));
     private static final Map<String, String> OTHER = Map.ofEntries(Map.entry("indicatorId", "QD-1305-2025.C.29"),
             Map.entry("reportId", "other-report"), Map.entry("taskId", "QD-1305-2025.NV-9"), Map.entry("agencyId", "cong-an-tinh"),
             Map.entry("aggregateId", "QD-1305-2025.C.29"), Map.entry("kind", "tasks"), Map.entry("format", "csv"),
             Map.entry("proposalId", "no-such-proposal"), Map.entry("campaignId", "PT-CDS-2026"), Map.entry("round", "1"),
             Map.entry("nominationId", "de-nghi.cong-an-tinh"), Map.entry("claimId", "c1"), Map.entry("planId", "QD-1305-2025"),
-            Map.entry("obligationId", "no-such-duty"));
+            Map.entry("obligationId", "no-such-duty"), Map.entry("groupId", "no-such-group"));
 
     private static Platform platform;
     private static final Http http = new Http();

@@ -20,7 +20,7 @@ import static vn.tiendo.query.e2e.Fixtures.created;
  * The 2025 reorganisation as events, each from 1 July 2025 by a decision: the district level ends, so a ward of Từ
  * Sơn moves directly under the province, the city's branch of the public service centre merges into the province's
  * centre (its indicator and open task pass on, its June report stays its own), and the city merges into UBND tỉnh,
- * taking the agency still under it along.
+ * taking the agency still under it and the indicator it monitored along.
  */
 class AgencyChangesTest {
 
@@ -115,6 +115,9 @@ class AgencyChangesTest {
         assertThat(city.path("mergedInto").asText()).isEqualTo("ubnd-tinh");
         assertThat(city.path("closedOn").asText()).isEqualTo("2025-07-01");
         assertThat(agency("phuong-dong-ngan").path("parentAgencyId").asText()).isEqualTo("ubnd-tinh");
+        // the city monitored the branch's indicator: that passes to UBND tỉnh too, from the same date
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                "ubnd-tinh".equals(http.get(platform.queries + "/api/indicators/" + INDICATOR).body().path("monitoringAgencyId").asText()));
 
         List<String> changes = new ArrayList<>();
         http.get(platform.queries + "/api/agencies/ubnd-tinh/changes").body().forEach(c ->
@@ -168,6 +171,66 @@ class AgencyChangesTest {
         List<String> kinds = new ArrayList<>();
         renamed.forEach(c -> kinds.add(c.path("change").asText() + ":" + c.path("before").asText()));
         assertThat(kinds).containsExactlyInAnyOrder("MERGED:phuong-tan-hong", "RENAMED:UBND phường Đình Bảng");
+    }
+
+    /**
+     * The city's economic division (it leads row 2.3 of plan 003) ends with the district level, its work split between
+     * a provincial department and a ward: the decision gives the indicator to the department, the first part takes the rest.
+     */
+    @Test
+    void aSplitGivesEachRecordToThePartTheDecisionNames() {
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"phong-kt-ht-dt-tu-son","name":"Phòng Kinh tế, Hạ tầng và Đô thị","kind":"DIVISION","parentAgencyId":"ubnd-tp-tu-son"}"""));
+        created(http.post(platform.commands + "/api/agencies", """
+                {"agencyId":"so-cong-thuong","name":"Sở Công Thương","kind":"DEPARTMENT","parentAgencyId":"ubnd-tinh"}"""));
+        String growth = "KH-TU-SON-NQ57.2.3";
+        created(http.post(platform.commands + "/api/indicators", """
+                {"indicatorId":"KH-TU-SON-NQ57.2.3","planId":"KH-TU-SON-NQ57","code":"2.3",
+                 "name":"Tăng trưởng 30%/năm, tập trung vào một số ngành, lĩnh vực trọng điểm","unit":"%","measure":{"kind":"PERCENT"},"direction":"INCREASE",
+                 "targets":[{"period":"2025","comparator":">=","value":{"kind":"PERCENT","value":40},"asWritten":">=40%"}],
+                 "leadAgencyId":"phong-kt-ht-dt-tu-son","monitoringAgencyId":"phong-kt-ht-dt-tu-son"}"""));
+        created(http.post(platform.commands + "/api/tasks", """
+                {"taskId":"KH-TU-SON-NQ57.NV-9","planId":"KH-TU-SON-NQ57","leadAgencyId":"phong-kt-ht-dt-tu-son",
+                 "content":"Tuyến phố chính trên địa bàn thành phố được thực hiện ngầm hóa mạng, cáp viễn thông","deadline":{"dueDate":"2028-12-31","asWritten":"Từ năm 2025- 2028"}}"""));
+        String split = platform.commands + "/api/agencies/phong-kt-ht-dt-tu-son/split";
+        assertThat(http.post(split, """
+                {"intoAgencyIds":["phuong-dong-ngan"],"effectiveDate":"2025-07-01","decisionReference":"x"}""").status())
+                .as("one part is a merger").isEqualTo(400);
+        Http.Response stranger = http.post(split, """
+                {"intoAgencyIds":["phuong-dong-ngan","so-cong-thuong"],"assignments":{"QD-1305-2025.C.16":"so-cong-thuong"},
+                 "effectiveDate":"2025-07-01","decisionReference":"x"}""");
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body().toString()).contains("assignments[QD-1305-2025.C.16]");
+        assertThat(http.post(split, """
+                {"intoAgencyIds":["phuong-dong-ngan","so-cong-thuong"],"assignments":{"KH-TU-SON-NQ57.2.3":"so-khcn"},
+                 "effectiveDate":"2025-07-01","decisionReference":"x"}""").status()).as("not a part").isEqualTo(400);
+        accepted(http.post(split, """
+                {"intoAgencyIds":["phuong-dong-ngan","so-cong-thuong"],"assignments":{"KH-TU-SON-NQ57.2.3":"so-cong-thuong"},
+                 "effectiveDate":"2025-07-01","decisionReference":"%s"}""".formatted(DECISION)));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() ->
+                "so-cong-thuong".equals(http.get(platform.queries + "/api/indicators/" + growth).body().path("leadAgencyId").asText())
+                        && "phuong-dong-ngan".equals(http.get(platform.queries + "/api/tasks/KH-TU-SON-NQ57.NV-9").body().path("leadAgencyId").asText()));
+        assertThat(http.get(platform.queries + "/api/indicators/" + growth).body().path("monitoringAgencyId").asText())
+                .as("the monitoring goes with the indicator the decision names").isEqualTo("so-cong-thuong");
+        JsonNode ended = agency("phong-kt-ht-dt-tu-son");
+        assertThat(ended.path("closedOn").asText()).isEqualTo("2025-07-01");
+        assertThat(ended.path("mergedInto").isTextual()).isFalse();
+        JsonNode part = http.get(platform.queries + "/api/agencies/so-cong-thuong/changes").body();
+        assertThat(part.get(0).path("change").asText()).isEqualTo("SPLIT");
+        assertThat(part.get(0).path("after").asText()).isEqualTo("phuong-dong-ngan, so-cong-thuong");
+        assertThat(http.post(split, """
+                {"intoAgencyIds":["phuong-dong-ngan","so-cong-thuong"],"effectiveDate":"2025-08-01","decisionReference":"x"}""").status())
+                .as("an agency that has ended").isEqualTo(409);
+
+        ChromeDriver browser = Chromium.open();
+        try {
+            Chromium.signIn(browser, platform.queries, "dieu-phoi");
+            browser.get(platform.queries + "/app/agencies/phong-kt-ht-dt-tu-son");
+            assertThat(browser.findElement(By.id("agency-split")).getText()).contains("2025-07-01");
+            assertThat(browser.findElement(By.cssSelector("#agency-changes .SPLIT")).getText()).contains("Chia tách", "so-cong-thuong");
+        } finally {
+            browser.quit();
+        }
     }
 
     private static JsonNode agency(String agencyId) {

@@ -101,6 +101,17 @@ final class Http {
         }
     }
 
+    /** An import: {@code csv} as the form's file, named {@code fileName}. */
+    Response upload(String url, String fileName, String csv) {
+        String boundary = "tiendo-" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
     Response get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).GET().build());
     }
