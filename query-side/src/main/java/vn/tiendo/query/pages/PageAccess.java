@@ -57,6 +57,7 @@ public final class PageAccess {
             AccessRule.of(POST, "/app/imports/apply", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/app/imports/alias", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/app/imports/group", false, COORDINATOR, ADMIN),
+            AccessRule.of(POST, "/app/agency-groups/{groupId}/members", false, COORDINATOR, ADMIN),
             AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/steps/{step}", false, COUNCIL),
             AccessRule.of(POST, "/app/emulation/nominations/{nominationId}/evidence", true, HEAD));
 

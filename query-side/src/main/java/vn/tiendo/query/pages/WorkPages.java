@@ -83,7 +83,14 @@ public class WorkPages {
         model.addAttribute("tasks", tasks.list(new TaskQueries.Filter(null, agencyId, null), Scope.ALL, at));
         model.addAttribute("thisPeriod", thisPeriod);
         model.addAttribute("agencyChanges", directory.changes(agencyId, at));
-        model.addAttribute("groups", directory.groups(agencyId));
+        List<DirectoryQueries.GroupView> groups = directory.groups(agencyId);
+        model.addAttribute("groups", groups);
+        PlatformUser user = PlatformUser.current();
+        boolean mayChangeGroups = at.isNow() && (user.has(Role.COORDINATOR) || user.has(Role.ADMIN));
+        model.addAttribute("mayChangeGroups", mayChangeGroups);
+        if (mayChangeGroups) {
+            model.addAttribute("groupForms", GroupPages.forms(groups, directory));
+        }
         model.addAttribute("lastMonth", lastMonth.toString());
         return Pages.common(model, asOf, this.asOf, "agency");
     }

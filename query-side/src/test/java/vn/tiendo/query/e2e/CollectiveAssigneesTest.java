@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
@@ -98,6 +99,15 @@ class CollectiveAssigneesTest {
                         && http.get(platform.queries + "/api/tasks/" + CAMERAS + ":phuong-tan-hong").status() == 200);
     }
 
+    /** On the agency page: ticks or unticks one candidate of the group's form and records the members from a date. */
+    private static void changeMembers(ChromeDriver browser, String agencyId, String from, String reason) {
+        WebElement form = browser.findElement(By.cssSelector("#agency-groups form.change-group"));
+        form.findElement(By.cssSelector("input[name='memberAgencyIds'][value='" + agencyId + "']")).click();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", form.findElement(By.name("effectiveDate")), from);
+        form.findElement(By.name("reason")).sendKeys(reason);
+        submit(browser, form.findElement(By.cssSelector("button.change-group-button")));
+    }
+
     /** Clicks a button that leaves the page and waits until the page has gone. */
     private static void submit(ChromeDriver browser, WebElement button) {
         button.click();
@@ -165,6 +175,17 @@ class CollectiveAssigneesTest {
             browser.get(platform.queries + "/app/agencies/ubnd-tp-tu-son");
             String card = browser.findElement(By.id("agency-groups")).getText();
             assertThat(card).contains("UBND các phường", "UBND phường Đông Ngàn", "UBND phường Tân Hồng");
+            // the coordinator takes Tân Hồng out of the group from a date, then puts it back
+            changeMembers(browser, "phuong-tan-hong", "2025-07-01", "Phường Tân Hồng sắp xếp lại (dữ liệu mẫu)");
+            // (the page reloads itself when the change is projected, so its flash message may already be gone)
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    http.get(platform.queries + "/api/agency-groups").body().get(0).path("members").size() == 2);
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.cssSelector("#agency-groups .agency-group p:nth-of-type(2)")).getText())
+                    .doesNotContain("UBND phường Tân Hồng").contains("2025-07-01");
+            changeMembers(browser, "phuong-tan-hong", "2025-08-01", "Giữ nguyên như kế hoạch (dữ liệu mẫu)");
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                    http.get(platform.queries + "/api/agency-groups").body().get(0).path("members").size() == 3);
             browser.get(platform.queries + "/app/tasks/" + CAMERAS + ":phuong-dong-ngan");
             assertThat(browser.findElement(By.id("task-share")).getText()).contains("UBND phường Đông Ngàn", "UBND các phường");
             assertThat(browser.findElements(By.cssSelector("#task-shares .task-share-row"))).hasSize(3);
