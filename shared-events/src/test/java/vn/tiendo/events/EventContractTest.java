@@ -121,6 +121,8 @@ class EventContractTest {
                 new IndicatorMonitoringReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)),
                 new IndicatorLinked("i", "QD-1305-2025.C.16", new BigDecimal("12"), "kế hoạch cấp dưới"),
                 new IndicatorUnlinked("i", "QD-1305-2025.C.16", "sắp xếp lại"),
+                new IndicatorLinked("i", "QD-1305-2025.C.16", BigDecimal.ONE, "trực thuộc tỉnh", LocalDate.of(2025, 12, 1)),
+                new IndicatorUnlinked("i", "QD-1305-2025.C.16", "sắp xếp lại", LocalDate.of(2025, 12, 1)),
                 new RollUpRuleDeclared("i", RollUpRule.WEIGHTED_AVERAGE, "số phường", "bình quân theo số phường"),
                 new IndicatorProgressReported("i", "r1", JUNE, new MeasuredValue.Ratio(BigDecimal.valueOf(5), BigDecimal.valueOf(7)), "ghi chú", EVIDENCE),
                 new IndicatorProgressReported("i", "r2", JUNE, new MeasuredValue.PassFail(true), null, List.of()),
@@ -179,6 +181,8 @@ class EventContractTest {
         assertThat(new AgencyRegistered("ubnd-tinh", "UBND tỉnh Bắc Ninh", AgencyKind.PROVINCE, null).changes())
                 .extracting(FieldChange::field).containsExactly("name", "kind");
         assertThat(new IndicatorReportApproved("i", "r1", JUNE).changes()).isEmpty();
+        assertThat(new IndicatorUnlinked("i", "QD-1305-2025.C.16", "lý do").changes())
+                .containsExactly(FieldChange.of("implements", "QD-1305-2025.C.16", null));
         assertThat(new IndicatorMonitoringReassigned("i", "so-khcn", "so-noi-vu", "lý do", LocalDate.of(2026, 1, 1)).changes())
                 .containsExactly(FieldChange.of("monitoringAgencyId", "so-khcn", "so-noi-vu"));
         assertThat(new AgencyGroupChanged("g", "o", "o", List.of("a", "b", "c"), List.of("a", "b"), LocalDate.of(2025, 7, 1), "lý do").changes())

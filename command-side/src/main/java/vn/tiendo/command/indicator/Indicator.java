@@ -95,6 +95,7 @@ public class Indicator {
     /** The indicator of the plan above that this one implements (null: none), with its weight there. */
     private String implementsId;
     private BigDecimal implementsWeight;
+    private LocalDate implementsFrom;
     /** How this indicator's figure is built from those implementing it (null: it is not rolled up). */
     private RollUpRule rollUpRule;
     private String rollUpWeightLabel;
@@ -245,10 +246,11 @@ public class Indicator {
         if (implementsId != null && !implementsId.equals(command.implementsIndicatorId())) {
             throw new StateConflict(indicatorId + " already implements " + implementsId + "; unlink it first");
         }
-        if (command.implementsIndicatorId().equals(implementsId) && sameNumber(command.weight(), implementsWeight)) {
+        if (command.implementsIndicatorId().equals(implementsId) && sameNumber(command.weight(), implementsWeight)
+                && Objects.equals(command.effectiveFrom(), implementsFrom)) {
             return Handled.applied(0);
         }
-        apply(new IndicatorLinked(indicatorId, command.implementsIndicatorId(), command.weight(), command.reason()));
+        apply(new IndicatorLinked(indicatorId, command.implementsIndicatorId(), command.weight(), command.reason(), command.effectiveFrom()));
         return Handled.applied();
     }
 
@@ -258,7 +260,9 @@ public class Indicator {
         if (implementsId == null) {
             throw new StateConflict(indicatorId + " implements no indicator");
         }
-        apply(new IndicatorUnlinked(indicatorId, implementsId, command.reason()));
+        Require.that(command.effectiveFrom() == null || implementsFrom == null || command.effectiveFrom().isAfter(implementsFrom), "effectiveFrom",
+                "the link counts from " + implementsFrom + "; it can end only after that");
+        apply(new IndicatorUnlinked(indicatorId, implementsId, command.reason(), command.effectiveFrom()));
         return Handled.applied();
     }
 
@@ -399,12 +403,14 @@ public class Indicator {
     void on(IndicatorLinked event) {
         implementsId = event.implementsIndicatorId();
         implementsWeight = event.weight();
+        implementsFrom = event.effectiveFrom();
     }
 
     @EventSourcingHandler
     void on(IndicatorUnlinked event) {
         implementsId = null;
         implementsWeight = null;
+        implementsFrom = null;
     }
 
     @EventSourcingHandler

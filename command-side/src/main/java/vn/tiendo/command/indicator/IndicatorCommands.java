@@ -108,12 +108,26 @@ public final class IndicatorCommands {
     public record NoteReportingDeadline(@TargetAggregateIdentifier String indicatorId, ReportingRules.Deadline deadline) {
     }
 
-    /** This indicator implements {@code implementsIndicatorId} (the plan above's): its figure counts in that one's roll-up. */
+    /**
+     * This indicator implements {@code implementsIndicatorId} (the plan above's): its figure counts in that one's roll-up,
+     * for the periods ending on or after {@code effectiveFrom} (null: every period).
+     */
     public record LinkIndicator(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion,
-                                String implementsIndicatorId, BigDecimal weight, String reason) {
+                                String implementsIndicatorId, BigDecimal weight, String reason, LocalDate effectiveFrom) {
+
+        /** For every period. */
+        public LinkIndicator(String indicatorId, Long expectedVersion, String implementsIndicatorId, BigDecimal weight, String reason) {
+            this(indicatorId, expectedVersion, implementsIndicatorId, weight, reason, null);
+        }
     }
 
-    public record UnlinkIndicator(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion, String reason) {
+    /** {@code effectiveFrom}: the first period's day it no longer counts (null: no period). */
+    public record UnlinkIndicator(@TargetAggregateIdentifier String indicatorId, @TargetAggregateVersion Long expectedVersion, String reason,
+                                  LocalDate effectiveFrom) {
+
+        public UnlinkIndicator(String indicatorId, Long expectedVersion, String reason) {
+            this(indicatorId, expectedVersion, reason, null);
+        }
     }
 
     /** How this indicator's figure is built from the indicators that implement it. */

@@ -48,6 +48,7 @@ import vn.tiendo.platform.security.PlatformUser;
 import vn.tiendo.events.common.TextRules;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -80,8 +81,14 @@ public class IndicatorController {
                                     @NotBlank @Size(max = TextRules.MAX_NOTE) String reason, @Size(max = 20) List<@Valid EvidenceRef> evidence) {
     }
 
+    /** {@code effectiveFrom}: the first day of the first period it counts for (left out: every period). */
     public record LinkRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_ID) String implementsIndicatorId,
-                              @Positive @Digits(integer = 15, fraction = 6) BigDecimal weight, @Size(max = TextRules.MAX_NOTE) String reason) {
+                              @Positive @Digits(integer = 15, fraction = 6) BigDecimal weight, @Size(max = TextRules.MAX_NOTE) String reason,
+                              LocalDate effectiveFrom) {
+    }
+
+    /** {@code effectiveFrom}: the first day of the first period it no longer counts for (left out: no period). */
+    public record UnlinkRequest(Long expectedVersion, @NotBlank @Size(max = TextRules.MAX_NOTE) String reason, LocalDate effectiveFrom) {
     }
 
     public record RollUpRuleRequest(Long expectedVersion, @NotNull RollUpRule rule, @Size(max = TextRules.MAX_LABEL) String weightLabel,
@@ -196,13 +203,15 @@ public class IndicatorController {
                     + "'s figure; linking them the other way would close a circle");
         }
         return dispatcher.update(http, body, indicatorId, new LinkIndicator(indicatorId, body.expectedVersion(), body.implementsIndicatorId(),
-                body.weight(), body.reason()), body.reason());
+                body.weight(), body.reason(), body.effectiveFrom()), body.reason());
     }
 
     @PostMapping("/{indicatorId}/unlink")
-    @Operation(summary = "The indicator no longer counts in the figure of the indicator it implemented (with a reason)")
-    public ResponseEntity<CommandAccepted> unlink(@PathVariable String indicatorId, @Valid @RequestBody ReasonRequest body, HttpServletRequest http) {
-        return dispatcher.update(http, body, indicatorId, new UnlinkIndicator(indicatorId, body.expectedVersion(), body.reason()), body.reason());
+    @Operation(summary = "The indicator no longer counts in the figure of the indicator it implemented (with a reason), for the periods "
+            + "from effectiveFrom on (left out: for any period)")
+    public ResponseEntity<CommandAccepted> unlink(@PathVariable String indicatorId, @Valid @RequestBody UnlinkRequest body, HttpServletRequest http) {
+        return dispatcher.update(http, body, indicatorId, new UnlinkIndicator(indicatorId, body.expectedVersion(), body.reason(),
+                body.effectiveFrom()), body.reason());
     }
 
     @PostMapping("/{indicatorId}/roll-up-rule")

@@ -124,6 +124,27 @@ class IndicatorTest {
     }
 
     @Test
+    void aLinkAndItsEndTakeEffectFromADate() {
+        LocalDate december = LocalDate.of(2025, 12, 1);
+        IndicatorLinked fromDecember = new IndicatorLinked(ID, "QD-1305-2025.C.16", BigDecimal.ONE, "trực thuộc tỉnh", december);
+        fixture.given(coverage())
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", BigDecimal.ONE, "trực thuộc tỉnh", december))
+                .expectEvents(fromDecember);
+        fixture.given(coverage(), fromDecember)
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", BigDecimal.ONE, null, december))
+                .expectNoEvents();
+        fixture.given(coverage(), fromDecember)
+                .when(new LinkIndicator(ID, null, "QD-1305-2025.C.16", BigDecimal.ONE, "từ đầu năm", LocalDate.of(2025, 1, 1)))
+                .expectEvents(new IndicatorLinked(ID, "QD-1305-2025.C.16", BigDecimal.ONE, "từ đầu năm", LocalDate.of(2025, 1, 1)));
+        fixture.given(coverage(), fromDecember)
+                .when(new UnlinkIndicator(ID, null, "sắp xếp lại", LocalDate.of(2025, 11, 1)))
+                .expectException(violation("effectiveFrom", "it can end only after that"));
+        fixture.given(coverage(), fromDecember)
+                .when(new UnlinkIndicator(ID, null, "sắp xếp lại", LocalDate.of(2026, 7, 1)))
+                .expectEvents(new IndicatorUnlinked(ID, "QD-1305-2025.C.16", "sắp xếp lại", LocalDate.of(2026, 7, 1)));
+    }
+
+    @Test
     void theMonitoringAgencyChangesFromADateForAReason() {
         IndicatorMonitoringReassigned passed = new IndicatorMonitoringReassigned(ID, "so-khcn", "so-noi-vu", "so-khcn merged into so-noi-vu (NQ)",
                 LocalDate.of(2025, 7, 1));

@@ -96,16 +96,25 @@ public class IndicatorProjection {
         snapshot(e.indicatorId(), recordedAt);
     }
 
+    /** The same link again (another weight or date) changes its open span; a new one opens a span. */
     @EventHandler
     void on(IndicatorLinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update indicator set implements_id = ?, implements_weight = ? where indicator_id = ?",
                 e.implementsIndicatorId(), e.weight(), e.indicatorId());
+        int open = jdbc.update("update indicator_link_span set weight = ?, effective_from = ? where indicator_id = ? and implements_id = ? "
+                + "and unlinked_at is null", e.weight(), e.effectiveFrom(), e.indicatorId(), e.implementsIndicatorId());
+        if (open == 0) {
+            jdbc.update("insert into indicator_link_span (indicator_id, version, implements_id, weight, effective_from, linked_at) "
+                    + "values (?, ?, ?, ?, ?, ?)", e.indicatorId(), version, e.implementsIndicatorId(), e.weight(), e.effectiveFrom(), utc(recordedAt));
+        }
         touch(e.indicatorId(), version, recordedAt);
     }
 
     @EventHandler
     void on(IndicatorUnlinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update indicator set implements_id = null, implements_weight = null where indicator_id = ?", e.indicatorId());
+        jdbc.update("update indicator_link_span set effective_to = ?, unlinked_at = ? where indicator_id = ? and unlinked_at is null",
+                e.effectiveFrom(), utc(recordedAt), e.indicatorId());
         touch(e.indicatorId(), version, recordedAt);
     }
 
@@ -196,6 +205,7 @@ public class IndicatorProjection {
 
     @ResetHandler
     void reset() {
+        jdbc.update("delete from indicator_link_span");
         jdbc.update("delete from indicator_history");
         jdbc.update("delete from indicator_period_history");
         jdbc.update("delete from indicator_period");

@@ -20,6 +20,7 @@ import vn.tiendo.query.web.NotFound;
 import vn.tiendo.query.web.Page;
 import vn.tiendo.platform.scope.Scope;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -224,11 +225,32 @@ public class IndicatorQueries {
     }
 
     /** The indicators implementing {@code indicatorId} (linked to it) at the moment, by plan and code. */
-    public List<String> implementedBy(String indicatorId, AsOf.Moment at) {
-        List<Object> args = new ArrayList<>(rowArgs(at));
-        args.add(indicatorId);
-        return jdbc.queryForList(rows(at) + "select indicator_id from i where implements_id = ? order by plan_id, code", String.class,
-                args.toArray());
+    /** An indicator implementing another for a period, with its weight there. */
+    public record Implementer(String indicatorId, BigDecimal weight) {
+    }
+
+    /**
+     * The indicators implementing {@code indicatorId} for {@code period} as recorded at {@code at}: linked by then, for
+     * the periods ending on or after the link's date, and not unlinked by then for this period (an unlink's date ends
+     * the periods ending on or after it; one without a date ends them all). With no period: those implementing it for
+     * some period.
+     */
+    public List<Implementer> implementedBy(String indicatorId, Period period, AsOf.Moment at) {
+        List<Object> args = new ArrayList<>(List.of(indicatorId, at.recordedBy()));
+        String forPeriod;
+        if (period == null) {
+            forPeriod = "and not (s.unlinked_at is not null and s.unlinked_at <= ? and s.effective_to is null) ";
+            args.add(at.recordedBy());
+        } else {
+            forPeriod = "and (s.effective_from is null or s.effective_from <= ?) "
+                    + "and not (s.unlinked_at is not null and s.unlinked_at <= ? and (s.effective_to is null or s.effective_to <= ?)) ";
+            args.addAll(List.of(period.end(), at.recordedBy(), period.end()));
+        }
+        return jdbc.query("select distinct on (i.plan_id, i.code) s.indicator_id, s.weight from projection.indicator_link_span s "
+                        + "join projection.indicator i on i.indicator_id = s.indicator_id "
+                        + "where s.implements_id = ? and s.linked_at <= ? " + forPeriod
+                        + "order by i.plan_id, i.code, s.version desc",
+                (rs, n) -> new Implementer(rs.getString(1), rs.getBigDecimal(2)), args.toArray());
     }
 
     /** A target that changed after the indicator was defined: when (and the province's day), for which period, from what to what. */

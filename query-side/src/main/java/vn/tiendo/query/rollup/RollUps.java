@@ -32,7 +32,8 @@ import java.util.Set;
  * nothing is stored, so a roll-up is never typed twice and always agrees with the reports it comes from. A
  * contributor counts with its own report for the period, else with its own roll-up (a ward's figure rolls into its
  * city's, the city's into the province's). Figures are combined only for the same period code ("2025-12" with
- * "2025-12").
+ * "2025-12"), from the indicators linked for that period: a link (and an unlink) may take effect from a date, so a
+ * period before a reorganisation rolls up as the levels were then.
  */
 @Component
 public class RollUps {
@@ -73,7 +74,8 @@ public class RollUps {
         LocalDate today = asOf.today(at);
         List<Contribution> all = new ArrayList<>();
         List<Contribution> visible = new ArrayList<>();
-        for (String childId : indicators.implementedBy(indicator.indicatorId(), at)) {
+        for (IndicatorQueries.Implementer implementer : indicators.implementedBy(indicator.indicatorId(), period, at)) {
+            String childId = implementer.indicatorId();
             if (!seen.add(childId)) {
                 continue;
             }
@@ -89,7 +91,7 @@ public class RollUps {
                     ? seriesOf(childId, at, series).stream().filter(p -> p.period().equals(period.code())).findFirst()
                     : Optional.empty();
             Contribution contribution = new Contribution(child.indicatorId(), child.planId(), child.code(), child.name(), child.leadAgencyId(),
-                    child.leadAgencyName(), child.implementsWeight(), figure, source, achieved, status, status.label(),
+                    child.leadAgencyName(), implementer.weight(), figure, source, achieved, status, status.label(),
                     report.map(IndicatorView.SeriesPoint::reportId).orElse(null),
                     report.map(IndicatorView.SeriesPoint::reportedAt).orElse(null),
                     report.map(IndicatorView.SeriesPoint::reportedBy).orElse(null),
@@ -178,7 +180,8 @@ public class RollUps {
         if (depth >= MAX_DEPTH) {
             return latest;
         }
-        for (String childId : indicators.implementedBy(indicatorId, at)) {
+        for (IndicatorQueries.Implementer implementer : indicators.implementedBy(indicatorId, null, at)) {
+            String childId = implementer.indicatorId();
             if (seen.add(childId)) {
                 Optional<Period> below = latestPeriod(childId, at, series, seen, depth + 1);
                 if (below.isPresent() && (latest.isEmpty() || below.get().end().isAfter(latest.get().end()))) {

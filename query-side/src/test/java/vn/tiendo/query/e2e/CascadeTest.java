@@ -179,6 +179,40 @@ class CascadeTest {
                 rollUp(CITY, "period=2025-12").path("contributions").size() == 3);
     }
 
+    /**
+     * From 1 December 2025 Tân Hồng reports to the province directly (sample dates): its link to the city ends for the
+     * periods from December and a link to the province begins with them, so November rolls up as the levels were then
+     * and December as they are since.
+     */
+    @Test
+    void aWardThatMovesUnderTheProvinceFromADateCountsThereFromThenAndInTheCityBefore() {
+        String tanHong = ward(2);
+        accepted(http.post(platform.commands + "/api/indicators/" + tanHong + "/unlink", """
+                {"reason":"Từ 01/12/2025 phường báo cáo trực tiếp UBND tỉnh (dữ liệu mẫu)","effectiveFrom":"2025-12-01"}"""));
+        accepted(http.post(platform.commands + "/api/indicators/" + tanHong + "/link", """
+                {"implementsIndicatorId":"%s","weight":1,"reason":"Phường trực thuộc tỉnh (dữ liệu mẫu)","effectiveFrom":"2025-12-01"}"""
+                .formatted(PROVINCE)));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                rollUp(PROVINCE, "period=2025-12").path("contributions").size() == 2);
+        List<String> december = new ArrayList<>();
+        rollUp(PROVINCE, "period=2025-12").path("contributions").forEach(c -> december.add(c.path("indicatorId").asText()));
+        assertThat(december).containsExactlyInAnyOrder(CITY, tanHong);
+        assertThat(rollUp(CITY, "period=2025-12").path("contributions")).as("the city's December without it").hasSize(2);
+        JsonNode november = rollUp(PROVINCE, "period=2025-11");
+        assertThat(november.path("contributions")).as("November as the levels were then").hasSize(1);
+        assertThat(november.path("contributions").get(0).path("rollUp").path("contributions")).hasSize(3);
+        assertThat(rollUp(CITY, "period=2025-11").path("contributions")).hasSize(3);
+
+        // as it was: back under the city for every period
+        accepted(http.post(platform.commands + "/api/indicators/" + tanHong + "/unlink", """
+                {"reason":"Trả lại như kế hoạch của thành phố"}"""));
+        accepted(http.post(platform.commands + "/api/indicators/" + tanHong + "/link", """
+                {"implementsIndicatorId":"KH-TU-SON-NQ57.1.1","reason":"Trả lại như kế hoạch của thành phố"}"""));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                rollUp(CITY, "period=2025-12").path("contributions").size() == 3
+                        && rollUp(PROVINCE, "period=2025-12").path("contributions").size() == 1);
+    }
+
     @Test
     void linksAndRulesThatCannotHoldAreRefused() {
         // a circle: the province's indicator cannot implement the city's, which implements it

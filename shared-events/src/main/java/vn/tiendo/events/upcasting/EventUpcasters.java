@@ -14,6 +14,6 @@ public final class EventUpcasters {
     }
 
     public static List<EventUpcaster> all() {
-        return List.of(new GroupPathUpcaster(), new CollectiveShareUpcaster());
+        return List.of(new GroupPathUpcaster(), new CollectiveShareUpcaster(), new LinkDatesUpcaster());
     }
 }
