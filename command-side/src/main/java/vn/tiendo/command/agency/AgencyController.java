@@ -25,6 +25,7 @@ import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
 import vn.tiendo.command.web.Caller;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.importing.AgencyNames;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
@@ -131,10 +132,11 @@ public class AgencyController {
     @Operation(summary = "Confirm a name the plans write for the agency (an alias), e.g. one an import's dry run proposed it for")
     public ResponseEntity<CommandAccepted> recordAlias(@PathVariable String agencyId, @Valid @RequestBody AliasRequest body,
                                                        HttpServletRequest http) {
-        names.registered().named(body.alias()).filter(other -> !other.equals(agencyId)).ifPresent(other -> {
+        AgencyDirectory registered = names.registered();
+        registered.named(body.alias()).filter(other -> !other.equals(agencyId)).ifPresent(other -> {
             throw new StateConflict("\"" + body.alias().strip() + "\" already means " + other + "; a name can mean one agency only");
         });
-        names.registered().group(body.alias()).ifPresent(group -> {
+        registered.group(body.alias()).ifPresent(group -> {
             throw new StateConflict("\"" + body.alias().strip() + "\" already means the group " + group.id() + "; a name can mean one agency or one group");
         });
         return dispatcher.update(http, body, agencyId, new RecordAlias(agencyId, body.expectedVersion(), body.alias()), body.reason());

@@ -18,6 +18,7 @@ import vn.tiendo.command.agency.AgencyCommands.ChangeAgencyGroup;
 import vn.tiendo.command.agency.AgencyCommands.DefineAgencyGroup;
 import vn.tiendo.command.common.RuleViolation;
 import vn.tiendo.command.common.StateConflict;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.importing.AgencyNames;
 import vn.tiendo.command.registry.Registry;
 import vn.tiendo.command.web.CommandAccepted;
@@ -77,11 +78,12 @@ public class AgencyGroupController {
         if (body.otherNames() != null) {
             all.addAll(body.otherNames());
         }
+        AgencyDirectory registered = names.registered();
         for (String name : all) {
-            names.registered().named(name).ifPresent(agency -> {
+            registered.named(name).ifPresent(agency -> {
                 throw new StateConflict("\"" + name.strip() + "\" already means the agency " + agency + "; a name can mean one agency or one group");
             });
-            names.registered().group(name).ifPresent(group -> {
+            registered.group(name).ifPresent(group -> {
                 throw new StateConflict("\"" + name.strip() + "\" already means the group " + group.id());
             });
         }

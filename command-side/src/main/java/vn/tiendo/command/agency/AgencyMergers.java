@@ -5,6 +5,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
 import vn.tiendo.command.agency.AgencyCommands.ChangeAgencyGroup;
 import vn.tiendo.command.agency.AgencyCommands.MoveAgency;
+import vn.tiendo.command.importing.AgencyDirectory;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignIndicator;
 import vn.tiendo.command.indicator.IndicatorCommands.ReassignMonitoring;
 import vn.tiendo.command.registry.Registry;
@@ -53,17 +54,17 @@ public class AgencyMergers {
     }
 
     /** What the agency leads, monitors, has under it and answers for or belongs to (groups): each id's successor is {@code successorOf} it. */
-    public record Holdings(List<String> indicators, List<String> monitored, List<String> tasks, List<String> agencies, List<Registry.Group> groups) {
+    public record Holdings(List<String> indicators, List<String> monitored, List<String> tasks, List<String> agencies, List<AgencyDirectory.Group> groups) {
 
         public boolean contains(String id) {
             return indicators.contains(id) || monitored.contains(id) || tasks.contains(id) || agencies.contains(id)
-                    || groups.stream().anyMatch(g -> g.groupId().equals(id));
+                    || groups.stream().anyMatch(g -> g.id().equals(id));
         }
     }
 
     public Holdings holdings(String agencyId) {
-        List<Registry.Group> groups = registry.groups().stream().map(Registry.NamedGroup::group)
-                .filter(g -> g.ownerAgencyId().equals(agencyId) || g.memberAgencyIds().contains(agencyId)).toList();
+        List<AgencyDirectory.Group> groups = registry.groups().stream()
+                .filter(g -> g.ownerId().equals(agencyId) || g.memberIds().contains(agencyId)).toList();
         return new Holdings(registry.indicatorsLedBy(agencyId), registry.indicatorsMonitoredBy(agencyId), registry.openTasksLedBy(agencyId),
                 registry.childrenOf(agencyId), groups);
     }
@@ -80,14 +81,14 @@ public class AgencyMergers {
         held.tasks().forEach(id -> commands.sendAndWait(new ReassignTask(id, null, successorOf.apply(id), reason, effectiveDate), metaData));
         held.agencies().forEach(id -> commands.sendAndWait(new MoveAgency(id, null, successorOf.apply(id), effectiveDate, decisionReference), metaData));
         int groups = 0;
-        for (Registry.Group group : held.groups()) {
+        for (AgencyDirectory.Group group : held.groups()) {
             // the successor takes the ended agency's place: as owner, or as a member (once, and never beside itself as owner)
-            String successor = successorOf.apply(group.groupId());
-            String owner = group.ownerAgencyId().equals(agencyId) ? successor : group.ownerAgencyId();
-            List<String> members = group.memberAgencyIds().stream().map(m -> m.equals(agencyId) ? successor : m)
+            String successor = successorOf.apply(group.id());
+            String owner = group.ownerId().equals(agencyId) ? successor : group.ownerId();
+            List<String> members = group.memberIds().stream().map(m -> m.equals(agencyId) ? successor : m)
                     .filter(m -> !m.equals(owner)).distinct().toList();
             if (members.size() >= 2) {
-                commands.sendAndWait(new ChangeAgencyGroup(group.groupId(), null, owner, members, effectiveDate, reason), metaData);
+                commands.sendAndWait(new ChangeAgencyGroup(group.id(), null, owner, members, effectiveDate, reason), metaData);
                 groups++;
             }
         }

@@ -22,8 +22,7 @@ public class AgencyNames {
 
     /** The registered agencies with every name they go by. */
     public AgencyDirectory registered() {
-        return catalog.withAgencies(registry.agencies(), registry.recordedAliases()).withGroups(registry.groups().stream()
-                .map(g -> new AgencyDirectory.Group(g.group().groupId(), g.names(), g.group().ownerAgencyId(), g.group().memberAgencyIds())).toList());
+        return catalog.withAgencies(registry.agencies(), registry.recordedAliases()).withGroups(registry.groups());
     }
 
     /** The catalog's agencies and spellings, before any is registered (how the demo plans its history). */

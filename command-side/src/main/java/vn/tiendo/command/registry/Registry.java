@@ -99,19 +99,8 @@ public class Registry {
                 String.class, agencyId);
     }
 
-    /** A collective assignee: its name, the agency answering for it and its members now, in their order. */
-    public record Group(String groupId, String name, String ownerAgencyId, List<String> memberAgencyIds) {
-    }
-
-    /** Every group with the names it goes by (its name first). */
-    public record NamedGroup(Group group, List<String> names) {
-    }
-
-    public Optional<Group> group(String groupId) {
-        return groups().stream().map(NamedGroup::group).filter(g -> g.groupId().equals(groupId)).findFirst();
-    }
-
-    public List<NamedGroup> groups() {
+    /** Every collective assignee with the names it goes by (its name first), the agency answering for it and its members, in their order. */
+    public List<AgencyDirectory.Group> groups() {
         Map<String, List<String>> members = new LinkedHashMap<>();
         jdbc.query("select group_id, agency_id from command_side.agency_group_member order by group_id, position",
                 (RowCallbackHandler) rs -> members.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2)));
@@ -120,8 +109,8 @@ public class Registry {
                         + "order by n.group_id, n.name <> g.name, n.name",
                 (RowCallbackHandler) rs -> names.computeIfAbsent(rs.getString(1), id -> new ArrayList<>()).add(rs.getString(2)));
         return jdbc.query("select group_id, name, owner_agency_id from command_side.agency_group order by group_id",
-                (rs, i) -> new NamedGroup(new Group(rs.getString(1), rs.getString(2), rs.getString(3), members.getOrDefault(rs.getString(1), List.of())),
-                        names.getOrDefault(rs.getString(1), List.of(rs.getString(2)))));
+                (rs, i) -> new AgencyDirectory.Group(rs.getString(1), names.getOrDefault(rs.getString(1), List.of(rs.getString(2))),
+                        rs.getString(3), members.getOrDefault(rs.getString(1), List.of())));
     }
 
     /** The tasks the agency leads now that are neither completed nor cancelled. */
