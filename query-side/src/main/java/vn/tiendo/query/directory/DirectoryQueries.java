@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,19 +152,14 @@ public class DirectoryQueries {
      */
     public AgencySummary summary(String agencyId, String planId, AsOf.Moment at) {
         AgencyView agency = agency(agencyId);
-        Map<IndicatorStatus, Integer> byIndicatorStatus = new EnumMap<>(IndicatorStatus.class);
-        for (IndicatorStatus s : IndicatorStatus.values()) {
-            byIndicatorStatus.put(s, 0);
-        }
-        var indicatorViews = indicators.list(new IndicatorQueries.Filter(planId, agencyId, null, null), Scope.ALL, at);
-        indicatorViews.forEach(v -> byIndicatorStatus.merge(v.status(), 1, Integer::sum));
-        Map<TaskStatus, Integer> byTaskStatus = new EnumMap<>(TaskStatus.class);
-        for (TaskStatus s : TaskStatus.values()) {
-            byTaskStatus.put(s, 0);
-        }
-        var taskViews = tasks.list(new TaskQueries.Filter(planId, agencyId, null), Scope.ALL, at);
-        taskViews.forEach(v -> byTaskStatus.merge(v.status(), 1, Integer::sum));
-        return new AgencySummary(agency.agencyId(), agency.name(), agency.kind(), indicatorViews.size(), byIndicatorStatus,
-                taskViews.size(), byTaskStatus);
+        Map<IndicatorStatus, Integer> byIndicatorStatus = indicators.counts(new IndicatorQueries.Filter(planId, agencyId, null, null),
+                Scope.ALL, at);
+        Map<TaskStatus, Integer> byTaskStatus = tasks.counts(new TaskQueries.Filter(planId, agencyId, null), Scope.ALL, at);
+        return new AgencySummary(agency.agencyId(), agency.name(), agency.kind(), sum(byIndicatorStatus), byIndicatorStatus,
+                sum(byTaskStatus), byTaskStatus);
+    }
+
+    private static int sum(Map<?, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 }

@@ -25,6 +25,7 @@ import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
 import vn.tiendo.query.config.JsonColumns;
+import vn.tiendo.query.status.StatusColumns;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ import java.util.Comparator;
 
 /**
  * Indicators as they stand (definition after revisions and reassignments) and their time series (one row per
- * reported period). Statuses are not stored: they depend on the clock and are computed when read.
+ * reported period). Statuses depend on the clock and are computed when read; each row keeps the span the lists filter
+ * by ({@link StatusColumns}).
  * <p>
  * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
  * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
@@ -66,6 +68,8 @@ public class IndicatorProjection {
                 e.indicatorId(), e.planId(), e.code(), e.name(), e.unit(), json.write(e.measure()), e.direction().name(),
                 json.write(e.baseline()), e.baselineAsWritten(), json.write(e.targets()), e.leadAgencyId(),
                 e.monitoringAgencyId(), e.planStart(), e.planEnd(), version, utc(recordedAt), utc(recordedAt), json.write(e.groupPath()));
+        restatus(e.indicatorId());
+        lead(e.indicatorId(), version, recordedAt, e.leadAgencyId());
         snapshot(e.indicatorId(), recordedAt);
     }
 
@@ -79,6 +83,7 @@ public class IndicatorProjection {
         targets.sort(Comparator.comparing(Target::period));
         jdbc.update("update indicator set targets = ?::jsonb, version = ?, updated_at = ? where indicator_id = ?",
                 json.write(targets), version, utc(recordedAt), e.indicatorId());
+        restatus(e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
     }
 
@@ -86,6 +91,7 @@ public class IndicatorProjection {
     void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
+        lead(e.indicatorId(), version, recordedAt, e.toAgencyId());
         snapshot(e.indicatorId(), recordedAt);
     }
 
@@ -132,7 +138,7 @@ public class IndicatorProjection {
                         + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
                 e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
                 json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
-        touch(e.indicatorId(), version, recordedAt);
+        touchAndRestatus(e.indicatorId(), version, recordedAt);
         snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
     }
 
@@ -143,7 +149,7 @@ public class IndicatorProjection {
                         + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
                         + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
                 json.write(e.newValue()), utc(recordedAt), actor, e.reason(), json.write(e.evidence()), e.indicatorId(), e.reportId());
-        touch(e.indicatorId(), version, recordedAt);
+        touchAndRestatus(e.indicatorId(), version, recordedAt);
         snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
     }
 
@@ -185,6 +191,17 @@ public class IndicatorProjection {
         snapshotPeriod(indicatorId, period, version, recordedAt);
     }
 
+    /** The status the lists filter by, after a change to what the rules read: targets, or the latest period's value. */
+    private void restatus(String indicatorId) {
+        StatusColumns.restatusIndicators(jdbc, json, "i.indicator_id = ?", indicatorId);
+    }
+
+    /** Who leads the indicator from this event on, for the reporting calendar (V25). */
+    private void lead(String indicatorId, long version, Instant recordedAt, String agencyId) {
+        jdbc.update("insert into indicator_lead (indicator_id, version, recorded_at, lead_agency_id) values (?, ?, ?, ?)",
+                indicatorId, version, utc(recordedAt), agencyId);
+    }
+
     /** What the indicator's row says after this event, for "as of" queries. */
     private void snapshot(String indicatorId, Instant recordedAt) {
         jdbc.update("insert into indicator_history (indicator_id, recorded_at, version, state) "
@@ -197,6 +214,12 @@ public class IndicatorProjection {
                 utc(recordedAt), version, indicatorId, period);
     }
 
+    /** {@link #touch} after a change to the latest period's value: the new version and status span in one update. */
+    private void touchAndRestatus(String indicatorId, long version, Instant recordedAt) {
+        StatusColumns.restatusIndicator(jdbc, json, indicatorId, version, utc(recordedAt));
+        snapshot(indicatorId, recordedAt);
+    }
+
     private void touch(String indicatorId, long version, Instant recordedAt) {
         jdbc.update("update indicator set version = ?, updated_at = ? where indicator_id = ?",
                 version, utc(recordedAt), indicatorId);
@@ -206,6 +229,7 @@ public class IndicatorProjection {
     @ResetHandler
     void reset() {
         jdbc.update("delete from indicator_link_span");
+        jdbc.update("delete from indicator_lead");
         jdbc.update("delete from indicator_history");
         jdbc.update("delete from indicator_period_history");
         jdbc.update("delete from indicator_period");

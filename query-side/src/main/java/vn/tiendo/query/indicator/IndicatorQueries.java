@@ -13,6 +13,7 @@ import vn.tiendo.events.common.Target;
 import vn.tiendo.events.indicator.RollUpRule;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.IndicatorStatus;
+import vn.tiendo.query.status.StatusColumns;
 import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.web.AsOf;
 import vn.tiendo.query.web.BadQuery;
@@ -25,8 +26,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,8 +73,7 @@ public class IndicatorQueries {
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
                 select * from p where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
-                order by p.period_end desc limit 1) pp on true
-            """;
+            """ + StatusColumns.LATEST_PERIOD_ORDER + " limit 1) pp on true\n";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;
@@ -96,11 +96,12 @@ public class IndicatorQueries {
      * One page of the indicators {@code scope} sees (it leads or monitors them), in plan and code order. Plan, agency
      * and scope are filtered and the page is cut in SQL: by offset ({@code request.page()}), or, {@code after} an
      * indicator, by its plan and code (a keyset: a deep page costs what the first does). Each page says where the next
-     * starts ({@code next}). A status filter is applied after assessment, since status depends on the day, so such a
+     * starts ({@code next}). A status filter is applied in SQL too, on each row's stored status span
+     * ({@link StatusColumns}), for the latest reported periods now; for an asked period, or as of a past moment, the
      * list is assessed whole and cut afterwards.
      */
     public Page<IndicatorView.Status> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request, String after) {
-        if (filter.status() != null) {
+        if (!statusInSql(filter, at)) {
             List<IndicatorView.Status> all = list(filter, scope, at);
             if (after != null) {
                 int from = indexOf(all, after) + 1;
@@ -111,7 +112,7 @@ public class IndicatorQueries {
             return more ? cut.withNext(cut.items().get(cut.items().size() - 1).indicatorId()) : cut;
         }
         List<Object> countArgs = new ArrayList<>(rowArgs(at));
-        long total = jdbc.queryForObject(rows(at) + "select count(*) from i where true" + where(filter, scope, countArgs),
+        long total = jdbc.queryForObject(rows(at) + "select count(*) from i where true" + where(filter, scope, at, countArgs),
                 Long.class, countArgs.toArray());
         if (after != null) {
             requireVisible(after, filter, scope, at);
@@ -134,10 +135,39 @@ public class IndicatorQueries {
         throw new BadQuery("after", "no indicator " + indicatorId + " in this list");
     }
 
+    /**
+     * How many of the indicators {@code scope} sees that match the filter (its status aside) are in each status, every
+     * status named (0 for none): counted in SQL on the stored spans now; for an asked period, or as of a past moment,
+     * from the list assessed whole.
+     */
+    public Map<IndicatorStatus, Integer> counts(Filter filter, Scope scope, AsOf.Moment at) {
+        Filter any = new Filter(filter.planId(), filter.agencyId(), null, filter.period());
+        Map<IndicatorStatus, Integer> counts = new EnumMap<>(IndicatorStatus.class);
+        for (IndicatorStatus status : IndicatorStatus.values()) {
+            counts.put(status, 0);
+        }
+        if (filter.period() != null || !at.isNow()) {
+            list(any, scope, at).forEach(view -> counts.merge(view.status(), 1, Integer::sum));
+            return counts;
+        }
+        List<Object> args = new ArrayList<>(List.of(asOf.today(at)));
+        String where = where(any, scope, at, args);
+        jdbc.query(rows(at) + "select " + StatusColumns.statusOn("i") + " as status, count(*) from i where true" + where + " group by 1",
+                rs -> {
+                    counts.put(IndicatorStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                }, args.toArray());
+        return counts;
+    }
+
+    /** A status is filtered in SQL for the latest reported periods now: the stored spans are those of the rows now. */
+    private static boolean statusInSql(Filter filter, AsOf.Moment at) {
+        return filter.status() == null || (filter.period() == null && at.isNow());
+    }
+
     /** A cursor names an indicator of the same list (filter and scope), else the page after it means nothing. */
     private void requireVisible(String indicatorId, Filter filter, Scope scope, AsOf.Moment at) {
         List<Object> args = new ArrayList<>(rowArgs(at));
-        String where = where(filter, scope, args);
+        String where = where(filter, scope, at, args);
         args.add(indicatorId);
         if (!Boolean.TRUE.equals(jdbc.queryForObject(rows(at) + "select exists(select 1 from i where true" + where + " and i.indicator_id = ?)",
                 Boolean.class, args.toArray()))) {
@@ -147,16 +177,15 @@ public class IndicatorQueries {
 
     /** Every indicator {@code scope} sees that matches the filter. */
     public List<IndicatorView.Status> list(Filter filter, Scope scope, AsOf.Moment at) {
-        return select(filter, scope, at, null, "").stream()
-                .filter(view -> filter.status() == null || view.status() == filter.status())
-                .toList();
+        List<IndicatorView.Status> rows = select(filter, scope, at, null, "");
+        return statusInSql(filter, at) ? rows : rows.stream().filter(view -> view.status() == filter.status()).toList();
     }
 
     /** The page is cut before each row's latest value and reports are looked up, so only its rows pay for them. */
     private List<IndicatorView.Status> select(Filter filter, Scope scope, AsOf.Moment at, String after, String limit) {
         List<Object> args = new ArrayList<>(rowArgs(at));
         String keyset = "";
-        String where = where(filter, scope, args);
+        String where = where(filter, scope, at, args);
         if (after != null) {
             keyset = " and (i.plan_id, i.code) > (select a.plan_id, a.code from i a where a.indicator_id = ?)";
             args.add(after);
@@ -170,7 +199,7 @@ public class IndicatorQueries {
         return jdbc.query(sql, (rs, i) -> toStatus(rs, period, today), args.toArray());
     }
 
-    private static String where(Filter filter, Scope scope, List<Object> args) {
+    private String where(Filter filter, Scope scope, AsOf.Moment at, List<Object> args) {
         StringBuilder sql = new StringBuilder();
         if (filter.planId() != null) {
             sql.append(" and i.plan_id = ?");
@@ -184,6 +213,11 @@ public class IndicatorQueries {
             sql.append(" and (i.lead_agency_id = any(cast(? as text[])) or i.monitoring_agency_id = any(cast(? as text[])))");
             args.add(scope.sqlArray());
             args.add(scope.sqlArray());
+        }
+        if (filter.status() != null && statusInSql(filter, at)) {
+            sql.append(" and ").append(StatusColumns.statusOn("i")).append(" = ?");
+            args.add(asOf.today(at));
+            args.add(filter.status().name());
         }
         return sql.toString();
     }
@@ -302,11 +336,12 @@ public class IndicatorQueries {
         List<Target> targets = targetsJson == null ? List.of() : json.read(targetsJson, IndicatorProjection.TARGETS);
         String reported = rs.getString("period");
         MeasuredValue value = json.read(rs.getString("value_json"), MeasuredValue.class);
-        // Assess the asked period, else the latest reported one, else the current month (nothing reported yet).
-        Period period = askedPeriod != null ? askedPeriod
-                : reported != null ? Period.parse(reported) : Period.month(YearMonth.from(today));
+        // Assess the asked period, else the latest reported one (what the stored status spans say, StatusColumns).
+        Period latestReported = reported == null ? null : Period.parse(reported);
+        Period period = askedPeriod != null ? askedPeriod : latestReported;
         LocalDate planStart = rs.getObject("plan_start", LocalDate.class);
-        StatusRules.Assessment a = StatusRules.assess(measure, baseline, targets, planStart, period, value, today);
+        StatusRules.Assessment a = askedPeriod != null ? StatusRules.assess(measure, baseline, targets, planStart, askedPeriod, value, today)
+                : StatusRules.latest(measure, baseline, targets, planStart, latestReported, value, today);
         String reportsJson = rs.getString("reports_json");
         List<StatusRules.Reported> reports = reportsJson == null ? List.of() : json.read(reportsJson, REPORTS);
         List<StatusRules.Milestone> milestones = StatusRules.milestones(measure, baseline, targets, planStart, reports, today);
@@ -315,7 +350,7 @@ public class IndicatorQueries {
                 rs.getString("name"), json.read(rs.getString("group_path_json"), GROUP_PATH), rs.getString("unit"), measure,
                 Direction.valueOf(rs.getString("direction")),
                 rs.getString("lead_agency_id"), rs.getString("lead_agency_name"), rs.getString("monitoring_agency_id"),
-                baseline, rs.getString("baseline_as_written"), targets, reported != null || askedPeriod != null ? period.code() : null,
+                baseline, rs.getString("baseline_as_written"), targets, period != null ? period.code() : null,
                 value, a.target(), a.expected(), a.status(), a.status().label(),
                 rs.getObject("reported_at", OffsetDateTime.class), rs.getString("reported_by"),
                 reported == null ? null : rs.getBoolean("approved"), rs.getInt("correction_count"), milestones, rs.getLong("version"),

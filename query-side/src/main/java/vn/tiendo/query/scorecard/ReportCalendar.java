@@ -33,7 +33,7 @@ public class ReportCalendar {
             with ind as (
                 select i.indicator_id, i.code, i.name, i.plan_id, i.plan_start, i.plan_end, pl.issued_on
                 from projection.indicator i join projection.plan pl on pl.plan_id = i.plan_id
-                where exists (select 1 from projection.indicator_history h where h.indicator_id = i.indicator_id and h.recorded_at <= ?)
+                where exists (select 1 from projection.indicator_lead l where l.indicator_id = i.indicator_id and l.recorded_at <= ?)
             ), months as (
                 select ind.*, m::date as month_start, (m + interval '1 month')::date + (? - 1) as due_date
                 from ind cross join lateral generate_series(
@@ -42,16 +42,17 @@ public class ReportCalendar {
             )
             select * from (
             select mo.indicator_id, mo.code, mo.name, mo.plan_id, mo.month_start, to_char(mo.month_start, 'YYYY-MM') as period, mo.due_date,
-                   coalesce((select h.state ->> 'lead_agency_id' from projection.indicator_history h
-                             where h.indicator_id = mo.indicator_id
-                               and h.recorded_at <= least(cast(? as timestamptz), (mo.due_date + 1)::timestamp at time zone cast(? as text))
-                             order by h.version desc limit 1),
-                            (select h.state ->> 'lead_agency_id' from projection.indicator_history h
-                             where h.indicator_id = mo.indicator_id order by h.version limit 1)) as agency_id,
+                   coalesce((select l.lead_agency_id from projection.indicator_lead l
+                             where l.indicator_id = mo.indicator_id
+                               and l.recorded_at <= least(cast(? as timestamptz), (mo.due_date + 1)::timestamp at time zone cast(? as text))
+                             order by l.version desc limit 1),
+                            (select l.lead_agency_id from projection.indicator_lead l
+                             where l.indicator_id = mo.indicator_id order by l.version limit 1)) as agency_id,
                    p.report_id, p.reported_at, p.reported_by
             from months mo
             left join projection.indicator_period p on p.indicator_id = mo.indicator_id
                  and p.period = to_char(mo.month_start, 'YYYY-MM') and p.reported_at <= ?
+            where not cast(? as boolean) or (p.report_id is null and mo.due_date < cast(? as date))
             ) owed where cast(? as varchar) is null or agency_id = ?
             order by month_start, plan_id, code
             """;
@@ -71,6 +72,18 @@ public class ReportCalendar {
      * one agency ({@code agencyId}), or by every agency (null).
      */
     public List<ReportDue> reports(YearMonth from, YearMonth to, String agencyId, AsOf.Moment at) {
+        return reports(from, to, agencyId, false, at);
+    }
+
+    /**
+     * Only the reports missing at {@code at} (due day passed, nothing recorded), by every agency: the months already
+     * reported are left out before the rest are attributed to their agencies (a lookup each in the table of leads).
+     */
+    public List<ReportDue> missing(YearMonth from, YearMonth to, AsOf.Moment at) {
+        return reports(from, to, null, true, at);
+    }
+
+    private List<ReportDue> reports(YearMonth from, YearMonth to, String agencyId, boolean missingOnly, AsOf.Moment at) {
         Instant moment = at.isNow() ? asOf.now() : at.instant();
         OffsetDateTime recordedBy = moment.atOffset(ZoneOffset.UTC);
         LocalDate today = asOf.today(at);
@@ -80,7 +93,8 @@ public class ReportCalendar {
             return new ReportDue(rs.getString("indicator_id"), rs.getString("code"), rs.getString("name"), rs.getString("plan_id"),
                     rs.getString("period"), due, rs.getString("agency_id"), rs.getString("report_id"), reportedAt,
                     rs.getString("reported_by"), judge(due, reportedAt == null ? null : reportedAt.atZoneSameInstant(asOf.zone()).toLocalDate(), today));
-        }, recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy, agencyId, agencyId);
+        }, recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy, missingOnly, today,
+                agencyId, agencyId);
     }
 
     /** {@code reportedOn}: the day the report was recorded in the province's zone, null when it was not. */

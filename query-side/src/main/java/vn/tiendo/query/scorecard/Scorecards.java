@@ -192,8 +192,8 @@ public class Scorecards {
     public List<AgencyOverdue> overdue(Scope scope, AsOf.Moment at) {
         LocalDate today = asOf.today(at);
         Map<String, List<OverdueItem>> byAgency = new LinkedHashMap<>();
-        calendar.reports(YearMonth.of(2000, 1), YearMonth.from(today), null, at).stream()
-                .filter(r -> r.timeliness() == Timeliness.MISSING && scope.includes(r.agencyId()))
+        calendar.missing(YearMonth.of(2000, 1), YearMonth.from(today), at).stream()
+                .filter(r -> scope.includes(r.agencyId()))
                 .forEach(r -> byAgency.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(new OverdueItem("REPORT", r.indicatorId(),
                         r.code() + ". " + r.name(), r.period(), r.dueDate(), ChronoUnit.DAYS.between(r.dueDate(), today))));
         tasks.list(new TaskQueries.Filter(null, null, TaskStatus.OVERDUE), Scope.ALL, at).stream()

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,46 @@ public final class StatusRules {
             return new Assessment(IndicatorStatus.NOT_ASSESSED, null, null);
         }
         return judge(measure, baseline, targets, inForce.get(), planStart, period, value, today);
+    }
+
+    /**
+     * An indicator's status as the lists show it: the value of its latest reported period assessed on {@code today}
+     * ({@link #assess}); with nothing reported ({@code latestReported} null), no value for the month of {@code today}.
+     */
+    public static Assessment latest(Measure measure, MeasuredValue baseline, List<Target> targets, LocalDate planStart,
+                                    Period latestReported, MeasuredValue value, LocalDate today) {
+        Period period = latestReported != null ? latestReported : Period.month(YearMonth.from(today));
+        return assess(measure, baseline, targets, planStart, period, value, today);
+    }
+
+    /**
+     * A status for every day: {@code byDeadline} up to and including {@code deadline}, {@code afterDeadline} from the
+     * day after it (no deadline: {@code byDeadline} on every day). The rules read the day only to ask whether a
+     * deadline has passed — the period of the target judged against, a task's due date — so between two events a
+     * status changes at most once. The projections keep it with each row, and lists filter and count by status in SQL.
+     */
+    public record StatusSpan<S extends Enum<S>>(S byDeadline, LocalDate deadline, S afterDeadline) {
+
+        public S on(LocalDate day) {
+            return deadline != null && day.isAfter(deadline) ? afterDeadline : byDeadline;
+        }
+    }
+
+    /**
+     * {@link #latest} on every day, until an event changes what it reads. Its deadline is the end of the target in
+     * force for the reported period; with nothing reported, of the last target (the month judged moves with the day,
+     * and its target's period ends on or after it until the last target's has ended).
+     */
+    public static StatusSpan<IndicatorStatus> latestSpan(Measure measure, MeasuredValue baseline, List<Target> targets, LocalDate planStart,
+                                                         Period latestReported, MeasuredValue value) {
+        Optional<Target> judgedAgainst = latestReported != null ? targetInForce(targets, latestReported)
+                : targets.stream().max(java.util.Comparator.comparing((Target t) -> t.period().end()));
+        if (judgedAgainst.isEmpty()) {
+            return new StatusSpan<>(IndicatorStatus.NOT_ASSESSED, null, IndicatorStatus.NOT_ASSESSED);
+        }
+        LocalDate deadline = judgedAgainst.get().period().end();
+        return new StatusSpan<>(latest(measure, baseline, targets, planStart, latestReported, value, deadline).status(), deadline,
+                latest(measure, baseline, targets, planStart, latestReported, value, deadline.plusDays(1)).status());
     }
 
     /** Whether a value satisfies a target on its own (no path, no deadline); empty when the two cannot be compared. */
@@ -212,5 +253,16 @@ public final class StatusRules {
             return TaskStatus.OVERDUE;
         }
         return percentComplete > 0 ? TaskStatus.IN_PROGRESS : TaskStatus.NOT_STARTED;
+    }
+
+    /** {@link #taskStatus} on every day, until an event changes what it reads: it can change only after the due date. */
+    public static StatusSpan<TaskStatus> taskStatusSpan(TaskDeadline deadline, int percentComplete, LocalDate completedOn, boolean cancelled) {
+        LocalDate due = deadline == null ? null : deadline.dueDate();
+        if (due == null) {
+            TaskStatus always = taskStatus(deadline, percentComplete, completedOn, cancelled, LocalDate.EPOCH);
+            return new StatusSpan<>(always, null, always);
+        }
+        return new StatusSpan<>(taskStatus(deadline, percentComplete, completedOn, cancelled, due), due,
+                taskStatus(deadline, percentComplete, completedOn, cancelled, due.plusDays(1)));
     }
 }

@@ -18,6 +18,7 @@ import vn.tiendo.events.task.TaskProgressReported;
 import vn.tiendo.events.task.TaskReassigned;
 import vn.tiendo.events.task.TaskReportApproved;
 import vn.tiendo.query.config.JsonColumns;
+import vn.tiendo.query.status.StatusColumns;
 
 import java.time.Instant;
 
@@ -51,6 +52,7 @@ public class TaskProjection {
                 e.taskId(), e.planId(), e.content(), e.leadAgencyId(), json.write(e.coordinatingAgencyIds()), d.dueDate(),
                 d.recurrence().name(), d.asWritten(), e.expectedProduct(), version, utc(recordedAt), json.write(e.groupPath()),
                 e.collectiveGroupId());
+        restatus(e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
@@ -66,6 +68,7 @@ public class TaskProjection {
         TaskDeadline d = e.newDeadline();
         jdbc.update("update task set due_date = ?, recurrence = ?, deadline_as_written = ?, version = ?, updated_at = ? "
                 + "where task_id = ?", d.dueDate(), d.recurrence().name(), d.asWritten(), version, utc(recordedAt), e.taskId());
+        restatus(e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
@@ -75,6 +78,7 @@ public class TaskProjection {
         jdbc.update("update task set percent_complete = ?, last_reported_period = ?, last_reported_at = ?, "
                         + "last_reported_by = ?, last_report_id = ?, last_report_approved = false, version = ?, updated_at = ? where task_id = ?",
                 e.percentComplete(), e.period().code(), utc(recordedAt), actor, e.reportId(), version, utc(recordedAt), e.taskId());
+        restatus(e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
@@ -89,6 +93,7 @@ public class TaskProjection {
     void on(TaskCompleted e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update task set completed_on = ?, product = ?, percent_complete = 100, version = ?, updated_at = ? "
                 + "where task_id = ?", e.completedOn(), e.product(), version, utc(recordedAt), e.taskId());
+        restatus(e.taskId());
         snapshot(e.taskId(), recordedAt);
     }
 
@@ -96,7 +101,13 @@ public class TaskProjection {
     void on(TaskCancelled e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
         jdbc.update("update task set cancelled = true, cancel_reason = ?, version = ?, updated_at = ? where task_id = ?",
                 e.reason(), version, utc(recordedAt), e.taskId());
+        restatus(e.taskId());
         snapshot(e.taskId(), recordedAt);
+    }
+
+    /** The status the lists filter by, after a change to what the rules read: deadline, progress, completion. */
+    private void restatus(String taskId) {
+        StatusColumns.restatusTasks(jdbc, "t.task_id = ?", taskId);
     }
 
     /** What the task's row says after this event, for "as of" queries. */

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.query.config.JsonColumns;
+import vn.tiendo.query.status.StatusColumns;
 import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.web.AsOf;
@@ -17,7 +18,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the task projection and applies the status rules with the injected clock. */
 @Component
@@ -55,34 +58,61 @@ public class TaskQueries {
 
     /**
      * One page of the tasks {@code scope} sees (it leads or coordinates them), now or as recorded at a moment. Plan,
-     * agency and scope are filtered and the page is cut in SQL; a status filter, which depends on the day, after
-     * assessment.
+     * agency and scope are filtered and the page is cut in SQL; a status too, on each row's stored status span
+     * ({@link StatusColumns}), now; as of a past moment after assessment.
      */
     public Page<TaskView> page(Filter filter, Scope scope, AsOf.Moment at, Page.Request request) {
-        if (filter.status() != null) {
+        if (!statusInSql(filter, at)) {
             return request.cut(list(filter, scope, at));
         }
         List<Object> countArgs = new ArrayList<>(rowArgs(at));
-        long total = jdbc.queryForObject(rows(at) + "select count(*) from t where true" + where(filter, scope, countArgs),
+        long total = jdbc.queryForObject(rows(at) + "select count(*) from t where true" + where(filter, scope, at, countArgs),
                 Long.class, countArgs.toArray());
         return request.of(select(filter, scope, at, " limit " + request.size() + " offset " + request.offset()), total);
     }
 
     /** Every task {@code scope} sees that matches the filter. */
     public List<TaskView> list(Filter filter, Scope scope, AsOf.Moment at) {
-        return select(filter, scope, at, "").stream()
-                .filter(view -> filter.status() == null || view.status() == filter.status())
-                .toList();
+        List<TaskView> rows = select(filter, scope, at, "");
+        return statusInSql(filter, at) ? rows : rows.stream().filter(view -> view.status() == filter.status()).toList();
+    }
+
+    /**
+     * How many of the tasks {@code scope} sees that match the filter (its status aside) are in each status, every
+     * status named (0 for none): counted in SQL on the stored spans now, from the list assessed whole as of a past moment.
+     */
+    public Map<TaskStatus, Integer> counts(Filter filter, Scope scope, AsOf.Moment at) {
+        Filter any = new Filter(filter.planId(), filter.agencyId(), null);
+        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
+        for (TaskStatus status : TaskStatus.values()) {
+            counts.put(status, 0);
+        }
+        if (!at.isNow()) {
+            list(any, scope, at).forEach(view -> counts.merge(view.status(), 1, Integer::sum));
+            return counts;
+        }
+        List<Object> args = new ArrayList<>(List.of(asOf.today(at)));
+        String where = where(any, scope, at, args);
+        jdbc.query(rows(at) + "select " + StatusColumns.statusOn("t") + " as status, count(*) from t where true" + where + " group by 1",
+                rs -> {
+                    counts.put(TaskStatus.valueOf(rs.getString(1)), rs.getInt(2));
+                }, args.toArray());
+        return counts;
+    }
+
+    /** The stored status spans are those of the rows now; as of a past moment the rows are assessed. */
+    private static boolean statusInSql(Filter filter, AsOf.Moment at) {
+        return filter.status() == null || at.isNow();
     }
 
     private List<TaskView> select(Filter filter, Scope scope, AsOf.Moment at, String limit) {
         List<Object> args = new ArrayList<>(rowArgs(at));
-        String sql = rows(at) + SELECT + where(filter, scope, args) + " order by t.plan_id, t.task_id" + limit;
+        String sql = rows(at) + SELECT + where(filter, scope, at, args) + " order by t.plan_id, t.task_id" + limit;
         LocalDate today = asOf.today(at);
         return jdbc.query(sql, (rs, i) -> toView(rs, today), args.toArray());
     }
 
-    private static String where(Filter filter, Scope scope, List<Object> args) {
+    private String where(Filter filter, Scope scope, AsOf.Moment at, List<Object> args) {
         StringBuilder sql = new StringBuilder();
         if (filter.planId() != null) {
             sql.append(" and t.plan_id = ?");
@@ -98,6 +128,11 @@ public class TaskQueries {
                     + "jsonb_array_elements_text(t.coordinating_agency_ids) c(agency_id) where c.agency_id = any(cast(? as text[]))))");
             args.add(scope.sqlArray());
             args.add(scope.sqlArray());
+        }
+        if (filter.status() != null && statusInSql(filter, at)) {
+            sql.append(" and ").append(StatusColumns.statusOn("t")).append(" = ?");
+            args.add(asOf.today(at));
+            args.add(filter.status().name());
         }
         return sql.toString();
     }
@@ -119,7 +154,7 @@ public class TaskQueries {
             return List.of();
         }
         List<Object> args = new ArrayList<>(rowArgs(at));
-        String sql = rows(at) + SELECT + where(new Filter(share.planId(), null, null), scope, args)
+        String sql = rows(at) + SELECT + where(new Filter(share.planId(), null, null), scope, at, args)
                 + " and t.collective_group_id = ? and t.content = ? order by t.task_id";
         args.add(share.collectiveGroupId());
         args.add(share.content());

@@ -7,10 +7,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.tiendo.query.e2e.Fixtures.accepted;
@@ -221,6 +226,7 @@ class AgencyChangesTest {
         assertThat(http.post(split, """
                 {"intoAgencyIds":["phuong-dong-ngan","so-cong-thuong"],"effectiveDate":"2025-08-01","decisionReference":"x"}""").status())
                 .as("an agency that has ended").isEqualTo(409);
+        theLeadsBackfilledFromTheHistoryAreThoseTheProjectionWrote();
 
         ChromeDriver browser = Chromium.open();
         try {
@@ -231,6 +237,30 @@ class AgencyChangesTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * Who led an indicator from when is kept apart for the reporting calendar (V25); for the rows projected before, the
+     * migration fills it from the indicators' history. Both give the same rows, the split's reassignment among them.
+     */
+    private static void theLeadsBackfilledFromTheHistoryAreThoseTheProjectionWrote() {
+        JdbcTemplate jdbc = platform.querySide.getBean(JdbcTemplate.class);
+        String leads = "select indicator_id, version, recorded_at, lead_agency_id from projection.indicator_lead order by 1, 2";
+        List<Map<String, Object>> written = jdbc.queryForList(leads);
+        assertThat(written).extracting(row -> row.get("lead_agency_id")).contains("phong-kt-ht-dt-tu-son", "so-cong-thuong");
+        String migration;
+        try (var in = AgencyChangesTest.class.getResourceAsStream("/db/query-side/V25__indicator_leads.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        String backfill = migration.substring(migration.indexOf("insert into projection.indicator_lead"));
+        new TransactionTemplate(platform.querySide.getBean(PlatformTransactionManager.class)).executeWithoutResult(tx -> {
+            jdbc.update("delete from projection.indicator_lead");
+            jdbc.execute(backfill);
+            assertThat(jdbc.queryForList(leads)).isEqualTo(written);
+            tx.setRollbackOnly();
+        });
     }
 
     private static JsonNode agency(String agencyId) {

@@ -165,6 +165,15 @@ class BrowserTest {
         assertThat(row("QD-1305-2025.C.29").getText()).contains("Chưa có số liệu");
         assertThat(browser.findElements(By.id("ranking"))).hasSize(1);
         screenshot("overview-desktop");
+        // each count is a filter (counted and cut in SQL): only the overdue indicator, then all of them again
+        assertThat(browser.findElement(By.cssSelector("#status-counts a[data-status='OVERDUE']")).getText()).endsWith(": 1");
+        submit(browser.findElement(By.cssSelector("#status-counts a[data-status='OVERDUE']")));
+        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr")))
+                .extracting(r -> r.getAttribute("data-indicator")).containsExactly("QD-1305-2025.A.1");
+        assertThat(text("overview-filter")).contains("Quá hạn");
+        assertThat(browser.findElement(By.cssSelector("#plan-QD-1305-2025 .muted")).getText()).isEqualTo("1 trong số 1 chỉ tiêu");
+        submit(browser.findElement(By.cssSelector("#overview-filter a")));
+        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(4);
         signOut();
 
         signIn("can-bo.cong-an-tinh");

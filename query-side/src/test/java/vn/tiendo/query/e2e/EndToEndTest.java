@@ -13,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -138,6 +139,20 @@ class EndToEndTest {
         assertThat(http.get(queries + NV40).body().path("status").asText()).isEqualTo("COMPLETED_LATE");
         assertThat(http.post(commands + NV40 + "/reports", """
                 {"period":"2026-02","percentComplete":100}""").status()).isEqualTo(409);
+    }
+
+    /**
+     * Status filters and counts run in SQL on the spans the projection stores; on the days either side of A.1's
+     * targets and NV-40's due date, with no event in between, they hold what the rules say. The same after the rows'
+     * spans are forgotten and migration V24 fills them again, as for rows projected before they existed.
+     */
+    @Test
+    void statusFiltersInSqlAgreeWithTheRulesOnEitherSideOfEachDeadline() throws Exception {
+        List<LocalDate> days = List.of(LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-01"), LocalDate.parse("2026-11-22"),
+                LocalDate.parse("2030-12-31"), LocalDate.parse("2031-01-01"));
+        assertThat(StatusSpans.agreeWithTheRules(platform.querySide, days)).isGreaterThanOrEqualTo(days.size() * 2);
+        StatusSpans.forgetAndBackfill(platform.querySide);
+        StatusSpans.agreeWithTheRules(platform.querySide, days);
     }
 
     @Test

@@ -26,6 +26,12 @@ import vn.tiendo.query.admin.Projections;
 import vn.tiendo.shared.EventHash;
 
 import java.math.BigDecimal;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +53,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +89,7 @@ class ProjectionBenchmark {
                 .placeholders(Map.of("runtimeuser", "postgres", "queryuser", "")).load().migrate();
         List<String[]> rows = new ArrayList<>();
 
+        int failures;
         Instant begun = Instant.now();
         long written = generate(indicators);
         rows.add(row("generate and insert " + written + " events (JDBC batches)", Duration.between(begun, Instant.now()), written, null));
@@ -108,13 +117,20 @@ class ProjectionBenchmark {
                     firstBuild, written, physical));
             String queries = "http://127.0.0.1:" + querySide.getEnvironment().getProperty("local.server.port");
             Http http = new Http();
-            Dashboard dashboard = new Dashboard(http, queries, indicators);
+            Dashboard dashboard = new Dashboard(http, PageSession.signIn(queries, "dieu-phoi"), queries, indicators);
             dashboard.ask(50); // warm up
             Latencies atRest = dashboard.ask(400);
             rows.add(new String[]{"dashboard queries at rest (" + atRest.count() + ": indicator lists, an agency's list and summary, "
                     + "a series)", "p50 " + atRest.p(50) + " ms, p99 " + atRest.p(99) + " ms", "—", "—"});
-            atRest.byKind.forEach((kind, latencies) -> rows.add(new String[]{"· " + kind + " (" + latencies.count() + ")",
+            atRest.byKind.forEach((kind, latencies) -> rows.add(new String[]{"· " + kind + " (" + latencies.count()
+                    + (latencies.failures() > 0 ? ", " + latencies.failures() + " failed" : "") + ")",
                     "p50 " + latencies.p(50) + " ms, p99 " + latencies.p(99) + " ms", "—", "—"}));
+
+            dashboard.overview(1); // warm up
+            Latencies overview = dashboard.overview(10);
+            rows.add(new String[]{"the overview page (/app, the coordinator; " + overview.count()
+                    + (overview.failures() > 0 ? ", " + overview.failures() + " failed" : "") + ")",
+                    "p50 " + overview.p(50) + " ms, max " + overview.p(100) + " ms", "—", "—"});
 
             ProjectionRebuild rebuild = querySide.getBean(ProjectionRebuild.class);
             AtomicReference<ProjectionRebuild.Progress> ended = new AtomicReference<>();
@@ -134,7 +150,7 @@ class ProjectionBenchmark {
             long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
             rows.add(new String[]{"heap in use after the rebuild (query side and this benchmark, one JVM)",
                     heap / (1024 * 1024) + " MB", "—", "—"});
-            assertThat(during.failures()).isZero();
+            failures = atRest.failures() + overview.failures() + during.failures();
         } finally {
             querySide.close();
         }
@@ -145,6 +161,32 @@ class ProjectionBenchmark {
         System.out.println("\nPROJECTION BENCHMARK (" + Instant.now() + ")\n" + table);
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/projections.md"), table.toString());
+        assertThat(failures).as("questions not answered 200").isZero();
+    }
+
+    /** A browser's session for the pages (form sign-in, a session cookie), as the coordinator opens them. */
+    private record PageSession(HttpClient client) {
+
+        static PageSession signIn(String queries, String user) throws Exception {
+            HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String login = client.send(HttpRequest.newBuilder(URI.create(queries + "/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(login);
+            assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+            String form = "username=" + user + "&password=" + Http.PASSWORD + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+            HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create(queries + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signedIn.headers().firstValue("Location").orElse("")).as("signed in").endsWith("/app");
+            return new PageSession(client);
+        }
+
+        int get(String url) {
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                return 0;
+            }
+        }
     }
 
     /**
@@ -289,11 +331,25 @@ class ProjectionBenchmark {
                 baseline == null ? "—" : String.format(Locale.ROOT, "%.1f", seconds / Math.max(0.001, baseline.toMillis() / 1000.0))};
     }
 
-    /** The dashboard's questions: the first and a later page of indicators (by offset and by cursor), one agency's list and summary, one series. */
-    private record Dashboard(Http http, String queries, int indicators) {
+    /**
+     * The dashboard's questions: the first and a later page of indicators (by offset and by cursor), a page of those
+     * behind their path, one agency's list and summary, one series; apart, the overview page the coordinator opens first.
+     */
+    private record Dashboard(Http http, PageSession pages, String queries, int indicators) {
 
         static final List<String> KINDS = List.of("first page of indicators", "a later page of indicators", "a later page by cursor",
-                "an agency's indicators", "an agency's summary", "an indicator's series");
+                "a page of indicators behind (status filter)", "an agency's indicators", "an agency's summary", "an indicator's series");
+
+        /** The overview page, signed in as the coordinator: {@code times} in a row. */
+        Latencies overview(int times) {
+            Latencies latencies = new Latencies();
+            for (int n = 0; n < times; n++) {
+                long begun = System.nanoTime();
+                int status = pages.get(queries + "/app");
+                latencies.add((System.nanoTime() - begun) / 1_000_000.0, status == 200);
+            }
+            return latencies;
+        }
 
         Latencies ask(int times) {
             Latencies latencies = new Latencies();
@@ -305,8 +361,9 @@ class ProjectionBenchmark {
                     case 0 -> "/api/indicators?page=0&size=50";
                     case 1 -> "/api/indicators?page=" + random.nextInt(Math.max(1, indicators / 50)) + "&size=50";
                     case 2 -> "/api/indicators?after=" + indicator(random.nextInt(indicators)) + "&size=50";
-                    case 3 -> "/api/indicators?agencyId=" + agency + "&size=50";
-                    case 4 -> "/api/agencies/" + agency + "/summary?planId=KH-TINH-2026";
+                    case 3 -> "/api/indicators?status=BEHIND&size=50";
+                    case 4 -> "/api/indicators?agencyId=" + agency + "&size=50";
+                    case 5 -> "/api/agencies/" + agency + "/summary?planId=KH-TINH-2026";
                     default -> "/api/indicators/" + indicator(random.nextInt(indicators)) + "/series";
                 };
                 long begun = System.nanoTime();

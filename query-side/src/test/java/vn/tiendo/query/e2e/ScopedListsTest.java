@@ -122,6 +122,13 @@ class ScopedListsTest {
         assertThat(http.as("can-bo.so-khcn").get(platform.queries + "/api/indicators?status=OVERDUE").body().path("totalItems").asInt()).isZero();
     }
 
+    /** Indicators with nothing reported stay NO_DATA until their last target's end, then OVERDUE: in SQL as by the rules. */
+    @Test
+    void statusFiltersInSqlAgreeWithTheRulesBeforeAndAfterTheLastTarget() {
+        assertThat(StatusSpans.agreeWithTheRules(platform.querySide, List.of(LocalDate.parse("2030-12-31"), LocalDate.parse("2031-01-01"))))
+                .isPositive();
+    }
+
     private static String code(JsonNode page, int index) {
         return page.path("items").get(index).path("code").asText();
     }

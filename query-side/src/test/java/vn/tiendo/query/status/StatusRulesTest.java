@@ -190,4 +190,71 @@ class StatusRulesTest {
         assertThat(StatusRules.taskStatus(dec2025, 30, null, true, jan)).isEqualTo(TaskStatus.CANCELLED);
         assertThat(StatusRules.taskStatus(ongoing, 10, null, false, LocalDate.of(2030, 1, 1))).isEqualTo(TaskStatus.IN_PROGRESS);
     }
+
+    /**
+     * What the projections store (a status up to a deadline, another after it) says what the rules say on every day
+     * from before the plans to after their last targets, for the plans' target shapes, reported or not, met or not.
+     * A rule that read the day in another way would make a list filtered in SQL disagree with the rows it shows.
+     */
+    @Test
+    void aStoredStatusSpanSaysWhatTheRulesSayOnEveryDay() {
+        Measure count = Measure.of(MeasureKind.COUNT);
+        Measure passFail = Measure.of(MeasureKind.PASS_FAIL);
+        Measure text = Measure.of(MeasureKind.TEXT);
+        List<Target> ceilings = List.of(new Target(Period.year(2025), Comparator.LE, count(10), "≤ 10 ngày"),
+                new Target(Period.year(2027), Comparator.LE, count(5), "≤ 5 ngày"));
+        // a quarter's target, then a year's: a report judged against either
+        List<Target> quarterThenYear = List.of(new Target(Period.parse("2026-Q2"), Comparator.GE, pct("80"), "≥ 80% quý II/2026"),
+                new Target(Period.year(2027), Comparator.GE, pct("95"), "≥ 95%"));
+        List<Target> dat = List.of(new Target(Period.year(2025), Comparator.EQ, new MeasuredValue.PassFail(true), "Đạt"));
+        List<Target> free = List.of(new Target(Period.year(2025), Comparator.EQ, new MeasuredValue.Text("có"), "có"));
+        record Shape(Measure measure, MeasuredValue baseline, List<Target> targets, List<MeasuredValue> values) {
+        }
+        List<Shape> shapes = List.of(new Shape(PERCENT, null, COVERAGE, List.of(pct("20"), pct("61"), pct("75"), pct("100"))),
+                new Shape(PERCENT, pct("40"), COVERAGE, List.of(pct("45"), pct("90"))),
+                new Shape(count, count(12), ceilings, List.of(count(11), count(8), count(4))),
+                new Shape(PERCENT, null, quarterThenYear, List.of(pct("10"), pct("79"), pct("80"))),
+                new Shape(passFail, null, dat, List.of(new MeasuredValue.PassFail(false), new MeasuredValue.PassFail(true))),
+                new Shape(text, null, free, List.of(new MeasuredValue.Text("đã bố trí"))),
+                new Shape(PERCENT, null, List.of(), List.of(pct("50"))));
+        List<Period> reported = List.of(Period.parse("2025-03"), Period.parse("2025-12"), Period.parse("2026-05"), Period.parse("2026-06"),
+                Period.year(2026), Period.parse("2029-11"), Period.parse("2031-02"));
+        int compared = 0;
+        for (Shape shape : shapes) {
+            StatusRules.StatusSpan<IndicatorStatus> nothing = StatusRules.latestSpan(shape.measure(), shape.baseline(), shape.targets(),
+                    PLAN_START, null, null);
+            for (LocalDate day = LocalDate.of(2024, 11, 1); day.isBefore(LocalDate.of(2032, 3, 1)); day = day.plusDays(1)) {
+                assertThat(nothing.on(day)).as("nothing reported, %s", day).isEqualTo(
+                        StatusRules.latest(shape.measure(), shape.baseline(), shape.targets(), PLAN_START, null, null, day).status());
+                compared++;
+            }
+            for (Period period : reported) {
+                for (MeasuredValue value : shape.values()) {
+                    StatusRules.StatusSpan<IndicatorStatus> span = StatusRules.latestSpan(shape.measure(), shape.baseline(), shape.targets(),
+                            PLAN_START, period, value);
+                    for (LocalDate day = period.end(); day.isBefore(LocalDate.of(2032, 3, 1)); day = day.plusDays(3)) {
+                        assertThat(span.on(day)).as("%s reported for %s, %s", value, period, day).isEqualTo(
+                                StatusRules.latest(shape.measure(), shape.baseline(), shape.targets(), PLAN_START, period, value, day).status());
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isGreaterThan(50_000);
+
+        TaskDeadline dec2025 = TaskDeadline.due(LocalDate.of(2025, 12, 31), "Tháng 12/2025");
+        TaskDeadline ongoing = new TaskDeadline(null, TaskDeadline.Recurrence.ONGOING, "Thường xuyên");
+        for (TaskDeadline deadline : List.of(dec2025, ongoing)) {
+            for (int percent : List.of(0, 40, 100)) {
+                for (LocalDate completedOn : java.util.Arrays.asList(null, LocalDate.of(2025, 12, 31), LocalDate.of(2026, 2, 1))) {
+                    for (boolean cancelled : List.of(false, true)) {
+                        StatusRules.StatusSpan<TaskStatus> span = StatusRules.taskStatusSpan(deadline, percent, completedOn, cancelled);
+                        for (LocalDate day = LocalDate.of(2025, 1, 1); day.isBefore(LocalDate.of(2027, 1, 1)); day = day.plusDays(1)) {
+                            assertThat(span.on(day)).isEqualTo(StatusRules.taskStatus(deadline, percent, completedOn, cancelled, day));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
