@@ -214,9 +214,9 @@ public class IndicatorProjection {
                 utc(recordedAt), version, indicatorId, period);
     }
 
-    /** {@link #touch} after a change to the latest period's value: the new version and status span in one update. */
+    /** {@link #touch} after a change to the periods' values: the new version, and the status span if it changed. */
     private void touchAndRestatus(String indicatorId, long version, Instant recordedAt) {
-        StatusColumns.restatusIndicator(jdbc, json, indicatorId, version, utc(recordedAt));
+        StatusColumns.touchAndRestatus(jdbc, json, indicatorId, version, utc(recordedAt));
         snapshot(indicatorId, recordedAt);
     }
 

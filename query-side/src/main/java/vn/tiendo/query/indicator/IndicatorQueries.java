@@ -63,17 +63,32 @@ public class IndicatorQueries {
                            select distinct on (indicator_id, period) state from projection.indicator_period_history
                            where recorded_at <= ? order by indicator_id, period, version desc) h)
             """;
-    /** {@code %s}: the indicator rows to show, already filtered, ordered and cut to the page. */
+    /**
+     * The last day of the period whose code is {@code %1$s} (2025, 2025-Q2 or 2025-06), as {@link Period#end()} says.
+     * SQL.
+     */
+    private static final String PERIOD_END = """
+            case when %1$s ~ '^[0-9]{4}$' then make_date(cast(%1$s as int), 12, 31)
+                 when %1$s ~ '^[0-9]{4}-Q[1-4]$'
+                     then cast(make_date(cast(left(%1$s, 4) as int), cast(right(%1$s, 1) as int) * 3, 1) + interval '1 month - 1 day' as date)
+                 else cast(to_date(%1$s, 'YYYY-MM') + interval '1 month - 1 day' as date) end""";
+    /**
+     * {@code %1$s}: the indicator rows to show, already filtered, ordered and cut to the page. Of each one's reports only
+     * those its milestones read ({@link StatusRules#milestones}: for each target, the last reported period ending
+     * within it) are fetched: a row's five years of months would be sixty.
+     */
     private static final String SELECT = """
             select i.*, i.targets::text as targets_json, coalesce(i.group_path, '[]')::text as group_path_json, a.name as lead_agency_name,
                    pp.period, pp.value::text as value_json, pp.reported_at, pp.reported_by, pp.correction_count, pp.approved,
                    (select jsonb_agg(jsonb_build_object('period', r.period, 'value', r.value))
-                    from p r where r.indicator_id = i.indicator_id)::text as reports_json
-            from %s i
+                    from p r where r.indicator_id = i.indicator_id and r.period_end in (
+                        select (select max(q.period_end) from p q where q.indicator_id = i.indicator_id and q.period_end <= %2$s)
+                        from jsonb_array_elements(i.targets) t))::text as reports_json
+            from %1$s i
             left join projection.agency a on a.agency_id = i.lead_agency_id
             left join lateral (
                 select * from p where p.indicator_id = i.indicator_id and (cast(? as varchar) is null or p.period = ?)
-            """ + StatusColumns.LATEST_PERIOD_ORDER + " limit 1) pp on true\n";
+            """.replace("%2$s", PERIOD_END.formatted("(t ->> 'period')")) + StatusColumns.LATEST_PERIOD_ORDER + " limit 1) pp on true\n";
 
     private final JdbcTemplate jdbc;
     private final JsonColumns json;

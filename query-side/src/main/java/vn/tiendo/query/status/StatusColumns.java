@@ -9,12 +9,13 @@ import vn.tiendo.events.common.Target;
 import vn.tiendo.events.common.TaskDeadline;
 import vn.tiendo.query.config.JsonColumns;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.Objects;
 
 /**
  * Keeps each indicator's and task's {@link StatusRules.StatusSpan} in its row (columns {@code status_by_deadline},
@@ -32,6 +33,12 @@ public final class StatusColumns {
      */
     public static final String LATEST_PERIOD_ORDER = "order by p.period_end desc, p.reported_at desc, p.period";
 
+    /** What {@link StatusRules#latestSpan} reads, as columns of a row of {@code indicator i}: the row's and its latest period's. */
+    private static final String SPAN_INPUTS = "i.measure::text as measure, i.baseline::text as baseline, i.targets::text as targets, "
+            + "i.plan_start, (select p.period from indicator_period p where p.indicator_id = i.indicator_id " + LATEST_PERIOD_ORDER
+            + " limit 1) as period, (select p.value::text from indicator_period p where p.indicator_id = i.indicator_id "
+            + LATEST_PERIOD_ORDER + " limit 1) as value";
+
     private static final TypeReference<List<Target>> TARGETS = new TypeReference<>() {
     };
 
@@ -47,39 +54,41 @@ public final class StatusColumns {
     /** Recomputes the span of the indicators matching {@code where} (over {@code indicator i}), e.g. one by its id. */
     public static int restatusIndicators(JdbcTemplate jdbc, JsonColumns json, String where, Object... args) {
         List<Object[]> updates = new ArrayList<>();
-        indicatorSpans(jdbc, json, where, args, (indicatorId, span) ->
-                updates.add(new Object[]{span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), indicatorId}));
+        jdbc.query("select i.indicator_id, " + SPAN_INPUTS + " from indicator i where " + where, rs -> {
+            StatusRules.StatusSpan<IndicatorStatus> span = span(rs, json);
+            updates.add(new Object[]{span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), rs.getString("indicator_id")});
+        }, args);
         jdbc.batchUpdate("update indicator set status_by_deadline = ?, status_deadline = ?, status_after_deadline = ? "
                 + "where indicator_id = ?", updates);
         return updates.size();
     }
 
     /**
-     * One indicator's span after an event, written with its new version in one statement: the projection's path for
-     * each report, where a statement less counts in a rebuild of millions of events.
+     * After a report or a correction: the row's new version, and its span if that changed. The update that sets the
+     * version returns what the span is computed from, so a monthly report whose status holds (most of them) costs no
+     * more statements than before spans were kept: it counts in a rebuild of millions of events.
      */
-    public static void restatusIndicator(JdbcTemplate jdbc, JsonColumns json, String indicatorId, long version, OffsetDateTime updatedAt) {
-        indicatorSpans(jdbc, json, "i.indicator_id = ?", new Object[]{indicatorId}, (id, span) ->
-                jdbc.update("update indicator set status_by_deadline = ?, status_deadline = ?, status_after_deadline = ?, version = ?, "
-                        + "updated_at = ? where indicator_id = ?", span.byDeadline().name(), span.deadline(), span.afterDeadline().name(),
-                        version, updatedAt, id));
+    public static void touchAndRestatus(JdbcTemplate jdbc, JsonColumns json, String indicatorId, long version, OffsetDateTime updatedAt) {
+        List<Object[]> changed = new ArrayList<>();
+        jdbc.query("update indicator i set version = ?, updated_at = ? where indicator_id = ? returning i.status_by_deadline, "
+                + "i.status_deadline, i.status_after_deadline, " + SPAN_INPUTS, rs -> {
+            StatusRules.StatusSpan<IndicatorStatus> span = span(rs, json);
+            if (!span.byDeadline().name().equals(rs.getString("status_by_deadline"))
+                    || !Objects.equals(span.deadline(), rs.getObject("status_deadline", LocalDate.class))
+                    || !span.afterDeadline().name().equals(rs.getString("status_after_deadline"))) {
+                changed.add(new Object[]{span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), indicatorId});
+            }
+        }, version, updatedAt, indicatorId);
+        jdbc.batchUpdate("update indicator set status_by_deadline = ?, status_deadline = ?, status_after_deadline = ? "
+                + "where indicator_id = ?", changed);
     }
 
-    private static void indicatorSpans(JdbcTemplate jdbc, JsonColumns json, String where, Object[] args,
-                                       BiConsumer<String, StatusRules.StatusSpan<IndicatorStatus>> each) {
-        List<Map.Entry<String, StatusRules.StatusSpan<IndicatorStatus>>> spans = new ArrayList<>();
-        jdbc.query("select i.indicator_id, i.measure::text as measure, i.baseline::text as baseline, i.targets::text as targets, "
-                + "i.plan_start, p.period, p.value::text as value from indicator i left join lateral (select p.period, p.value "
-                + "from indicator_period p where p.indicator_id = i.indicator_id " + LATEST_PERIOD_ORDER + " limit 1) p on true "
-                + "where " + where, rs -> {
-            String targets = rs.getString("targets");
-            String period = rs.getString("period");
-            spans.add(Map.entry(rs.getString("indicator_id"), StatusRules.latestSpan(json.read(rs.getString("measure"), Measure.class),
-                    json.read(rs.getString("baseline"), MeasuredValue.class), targets == null ? List.of() : json.read(targets, TARGETS),
-                    rs.getObject("plan_start", LocalDate.class), period == null ? null : Period.parse(period),
-                    json.read(rs.getString("value"), MeasuredValue.class))));
-        }, args);
-        spans.forEach(e -> each.accept(e.getKey(), e.getValue()));
+    private static StatusRules.StatusSpan<IndicatorStatus> span(ResultSet rs, JsonColumns json) throws SQLException {
+        String targets = rs.getString("targets");
+        String period = rs.getString("period");
+        return StatusRules.latestSpan(json.read(rs.getString("measure"), Measure.class), json.read(rs.getString("baseline"), MeasuredValue.class),
+                targets == null ? List.of() : json.read(targets, TARGETS), rs.getObject("plan_start", LocalDate.class),
+                period == null ? null : Period.parse(period), json.read(rs.getString("value"), MeasuredValue.class));
     }
 
     /** Recomputes the span of the tasks matching {@code where} (over {@code task t}). */

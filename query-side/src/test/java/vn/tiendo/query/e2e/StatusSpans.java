@@ -4,12 +4,14 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.tiendo.events.common.Period;
 import vn.tiendo.platform.scope.Scope;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.indicator.IndicatorQueries;
 import vn.tiendo.query.indicator.IndicatorView;
 import vn.tiendo.query.status.IndicatorStatus;
 import vn.tiendo.query.status.StatusColumnsBackfill;
+import vn.tiendo.query.status.StatusRules;
 import vn.tiendo.query.status.TaskStatus;
 import vn.tiendo.query.task.TaskQueries;
 import vn.tiendo.query.task.TaskView;
@@ -28,9 +30,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lists filter and count by status in SQL on the spans the projections store (StatusColumns); the rows they show
- * are assessed by the rules in the service. Both must agree on every day, with no event in between: the checks here
- * read one query side's projections as if its clock showed each of the given days.
+ * The lists filter and count by status in SQL on the spans the projections store (StatusColumns), and fetch only the
+ * reports each row's milestones read; the rows they show are assessed by the rules in the service. Both must agree on
+ * every day, with no event in between: the checks here read one query side's projections as if its clock showed each
+ * of the given days.
  */
 final class StatusSpans {
 
@@ -56,6 +59,13 @@ final class StatusSpans {
                         new Page.Request(0, Page.MAX_SIZE), null).items().stream().map(IndicatorView.Status::indicatorId).toList();
                 assertThat(inSql).as("indicators %s on %s", status, day).containsExactlyElementsOf(byRules.getOrDefault(status, List.of()));
                 assertThat(counts.get(status)).as("indicators counted %s on %s", status, day).isEqualTo(inSql.size());
+            }
+            // the lists fetch only the reports each milestone reads; the rules over the whole series say the same
+            for (IndicatorView.Status view : all) {
+                List<StatusRules.Reported> series = indicators.series(view.indicatorId(), AsOf.Moment.NOW).stream()
+                        .map(point -> new StatusRules.Reported(Period.parse(point.period()), point.value())).toList();
+                assertThat(view.milestones()).as("milestones of %s on %s", view.indicatorId(), day).isEqualTo(StatusRules.milestones(
+                        view.measure(), view.baseline(), view.targets(), view.planStart(), series, day));
             }
             TaskQueries tasks = new TaskQueries(jdbc, json, asOf);
             List<TaskView> allTasks = tasks.list(new TaskQueries.Filter(null, null, null), Scope.ALL, AsOf.Moment.NOW);
