@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The reporting calendar: every indicator owes a report for each month of its plan, from the month after the plan
@@ -29,6 +32,7 @@ public class ReportCalendar {
                             String agencyId, String reportId, OffsetDateTime reportedAt, String reportedBy, Timeliness timeliness) {
     }
 
+    /** {@code %1$s}: the columns read; {@code %2$s}: their order, if any. */
     private static final String SQL = """
             with ind as (
                 select i.indicator_id, i.code, i.name, i.plan_id, i.plan_start, i.plan_end, pl.issued_on
@@ -40,7 +44,7 @@ public class ReportCalendar {
                     date_trunc('month', greatest(ind.plan_start, coalesce((ind.issued_on + interval '1 month')::date, ind.plan_start), cast(? as date))),
                     date_trunc('month', least(ind.plan_end, cast(? as date))), interval '1 month') m
             )
-            select * from (
+            select %1$s from (
             select mo.indicator_id, mo.code, mo.name, mo.plan_id, mo.month_start, to_char(mo.month_start, 'YYYY-MM') as period, mo.due_date,
                    coalesce((select l.lead_agency_id from projection.indicator_lead l
                              where l.indicator_id = mo.indicator_id
@@ -54,7 +58,7 @@ public class ReportCalendar {
                  and p.period = to_char(mo.month_start, 'YYYY-MM') and p.reported_at <= ?
             where not cast(? as boolean) or (p.report_id is null and mo.due_date < cast(? as date))
             ) owed where cast(? as varchar) is null or agency_id = ?
-            order by month_start, plan_id, code
+            %2$s
             """;
 
     private final JdbcTemplate jdbc;
@@ -84,17 +88,42 @@ public class ReportCalendar {
     }
 
     private List<ReportDue> reports(YearMonth from, YearMonth to, String agencyId, boolean missingOnly, AsOf.Moment at) {
-        Instant moment = at.isNow() ? asOf.now() : at.instant();
-        OffsetDateTime recordedBy = moment.atOffset(ZoneOffset.UTC);
         LocalDate today = asOf.today(at);
-        return jdbc.query(SQL, (rs, i) -> {
+        return jdbc.query(SQL.formatted("*", "order by month_start, plan_id, code"), (rs, i) -> {
             LocalDate due = rs.getObject("due_date", LocalDate.class);
             OffsetDateTime reportedAt = rs.getObject("reported_at", OffsetDateTime.class);
             return new ReportDue(rs.getString("indicator_id"), rs.getString("code"), rs.getString("name"), rs.getString("plan_id"),
                     rs.getString("period"), due, rs.getString("agency_id"), rs.getString("report_id"), reportedAt,
-                    rs.getString("reported_by"), judge(due, reportedAt == null ? null : reportedAt.atZoneSameInstant(asOf.zone()).toLocalDate(), today));
-        }, recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy, missingOnly, today,
-                agencyId, agencyId);
+                    rs.getString("reported_by"), judge(due, reportedAt, today));
+        }, args(from, to, agencyId, missingOnly, at));
+    }
+
+    /**
+     * How many reports each agency owed for the months {@code from} to {@code to} came in on time, late, or are
+     * missing, as recorded at {@code at} (those not yet due left out): the same reports as {@link #reports}, read
+     * without their names and order, for a ranking of every agency (at a province's size, hundreds of thousands).
+     */
+    public Map<String, Map<Timeliness, Integer>> countsByAgency(YearMonth from, YearMonth to, AsOf.Moment at) {
+        LocalDate today = asOf.today(at);
+        Map<String, Map<Timeliness, Integer>> counts = new HashMap<>();
+        jdbc.query(SQL.formatted("agency_id, due_date, reported_at", ""), rs -> {
+            Timeliness timeliness = judge(rs.getObject("due_date", LocalDate.class), rs.getObject("reported_at", OffsetDateTime.class), today);
+            if (timeliness != Timeliness.NOT_YET_DUE) {
+                counts.computeIfAbsent(rs.getString("agency_id"), k -> new EnumMap<>(Timeliness.class)).merge(timeliness, 1, Integer::sum);
+            }
+        }, args(from, to, null, false, at));
+        return counts;
+    }
+
+    private Object[] args(YearMonth from, YearMonth to, String agencyId, boolean missingOnly, AsOf.Moment at) {
+        Instant moment = at.isNow() ? asOf.now() : at.instant();
+        OffsetDateTime recordedBy = moment.atOffset(ZoneOffset.UTC);
+        return new Object[]{recordedBy, rules.reportDueDay(), from.atDay(1), to.atDay(1), recordedBy, asOf.zone().getId(), recordedBy,
+                missingOnly, asOf.today(at), agencyId, agencyId};
+    }
+
+    private Timeliness judge(LocalDate due, OffsetDateTime reportedAt, LocalDate today) {
+        return judge(due, reportedAt == null ? null : reportedAt.atZoneSameInstant(asOf.zone()).toLocalDate(), today);
     }
 
     /** {@code reportedOn}: the day the report was recorded in the province's zone, null when it was not. */

@@ -46,6 +46,13 @@ public class Scorecards {
             int missing = count(reports, r -> r.timeliness() == Timeliness.MISSING);
             return new ReportCounts(onTime + late + missing, onTime, late, missing);
         }
+
+        static ReportCounts of(Map<Timeliness, Integer> counted) {
+            int onTime = counted.getOrDefault(Timeliness.ON_TIME, 0);
+            int late = counted.getOrDefault(Timeliness.LATE, 0);
+            int missing = counted.getOrDefault(Timeliness.MISSING, 0);
+            return new ReportCounts(onTime + late + missing, onTime, late, missing);
+        }
     }
 
     /** Tasks that fell due (or were done before): completed on time, completed late, overdue. */
@@ -164,16 +171,14 @@ public class Scorecards {
 
     /** Every agency with something due in the span, best score first (then fewer missing reports, then by name). */
     public List<RankedAgency> ranking(YearMonth from, YearMonth to, AsOf.Moment at) {
-        Map<String, List<ReportDue>> reportsByAgency = new LinkedHashMap<>();
-        calendar.reports(from, to, null, at).stream().filter(r -> r.timeliness() != Timeliness.NOT_YET_DUE)
-                .forEach(r -> reportsByAgency.computeIfAbsent(r.agencyId(), k -> new ArrayList<>()).add(r));
+        Map<String, Map<Timeliness, Integer>> reportsByAgency = calendar.countsByAgency(from, to, at);
         Map<String, List<TaskItem>> tasksByAgency = new LinkedHashMap<>();
         tasksDue(from.atDay(1), to.atEndOfMonth(), at).forEach(t -> tasksByAgency.computeIfAbsent(t.agencyId(), k -> new ArrayList<>()).add(t));
         Map<String, String> names = new LinkedHashMap<>();
         directory.agencies(null, null).forEach(a -> names.put(a.agencyId(), a.name()));
         List<RankedAgency> unranked = new ArrayList<>();
         for (String agencyId : names.keySet()) {
-            ReportCounts reports = ReportCounts.of(reportsByAgency.getOrDefault(agencyId, List.of()));
+            ReportCounts reports = ReportCounts.of(reportsByAgency.getOrDefault(agencyId, Map.of()));
             TaskCounts taskCounts = TaskCounts.of(tasksByAgency.getOrDefault(agencyId, List.of()));
             if (reports.due() + taskCounts.due() > 0) {
                 unranked.add(new RankedAgency(0, agencyId, names.get(agencyId), reports, taskCounts, score(reports, taskCounts)));

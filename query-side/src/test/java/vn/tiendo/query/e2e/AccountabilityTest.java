@@ -135,6 +135,11 @@ class AccountabilityTest {
         assertThat(ranking.findValuesAsText("agencyId")).containsExactly("so-khcn", "cong-an-tinh");
         assertThat(ranking.get(0).path("rank").asInt()).isEqualTo(1);
         assertThat(ranking.get(1).path("score").asDouble()).isZero();
+        // the ranking counts each agency's reports without reading them out; its scorecard lists them: the same figures
+        for (JsonNode agency : ranking) {
+            assertThat(agency.path("reports")).as(agency.path("agencyId").asText()).isEqualTo(http.get(platform.queries
+                    + "/api/scorecards/agencies/" + agency.path("agencyId").asText() + span).body().path("reports"));
+        }
         // before today's reports came in, Sở KH&CN had nothing on time either
         JsonNode before = http.get(platform.queries + "/api/scorecards/ranking" + span + "&asOf=" + beforeTheReports).body();
         assertThat(before.get(0).path("reports").path("onTime").asInt()).isZero();
