@@ -41,10 +41,9 @@ public class Scorecards {
     /** Reports that fell due: on time, late, missing. */
     public record ReportCounts(int due, int onTime, int late, int missing) {
         static ReportCounts of(List<ReportDue> reports) {
-            int onTime = count(reports, r -> r.timeliness() == Timeliness.ON_TIME);
-            int late = count(reports, r -> r.timeliness() == Timeliness.LATE);
-            int missing = count(reports, r -> r.timeliness() == Timeliness.MISSING);
-            return new ReportCounts(onTime + late + missing, onTime, late, missing);
+            Map<Timeliness, Integer> counted = new EnumMap<>(Timeliness.class);
+            reports.forEach(r -> counted.merge(r.timeliness(), 1, Integer::sum));
+            return of(counted);
         }
 
         static ReportCounts of(Map<Timeliness, Integer> counted) {

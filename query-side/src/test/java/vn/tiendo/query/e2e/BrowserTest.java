@@ -174,6 +174,10 @@ class BrowserTest {
         assertThat(browser.findElement(By.cssSelector("#plan-QD-1305-2025 .muted")).getText()).isEqualTo("1 trong số 1 chỉ tiêu");
         submit(browser.findElement(By.cssSelector("#overview-filter a")));
         assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr"))).hasSize(4);
+        // a plan's card pages by cursor, as its "Xem tiếp" link asks (50 to a page): the indicators after A.2
+        browser.get(platform.queries + "/app?planId=QD-1305-2025&after=QD-1305-2025.A.2");
+        assertThat(browser.findElements(By.cssSelector("table.indicators tbody tr")))
+                .extracting(r -> r.getAttribute("data-indicator")).containsExactly("QD-1305-2025.B.7", "QD-1305-2025.C.29");
         signOut();
 
         signIn("can-bo.cong-an-tinh");
