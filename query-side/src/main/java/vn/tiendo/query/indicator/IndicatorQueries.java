@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -157,21 +156,14 @@ public class IndicatorQueries {
      */
     public Map<IndicatorStatus, Integer> counts(Filter filter, Scope scope, AsOf.Moment at) {
         Filter any = new Filter(filter.planId(), filter.agencyId(), null, filter.period());
-        Map<IndicatorStatus, Integer> counts = new EnumMap<>(IndicatorStatus.class);
-        for (IndicatorStatus status : IndicatorStatus.values()) {
-            counts.put(status, 0);
-        }
         if (filter.period() != null || !at.isNow()) {
+            Map<IndicatorStatus, Integer> counts = StatusColumns.noCounts(IndicatorStatus.class);
             list(any, scope, at).forEach(view -> counts.merge(view.status(), 1, Integer::sum));
             return counts;
         }
-        List<Object> args = new ArrayList<>(List.of(asOf.today(at)));
+        List<Object> args = new ArrayList<>();
         String where = where(any, scope, at, args);
-        jdbc.query(rows(at) + "select " + StatusColumns.statusOn("i") + " as status, count(*) from i where true" + where + " group by 1",
-                rs -> {
-                    counts.put(IndicatorStatus.valueOf(rs.getString(1)), rs.getInt(2));
-                }, args.toArray());
-        return counts;
+        return StatusColumns.countByStatus(jdbc, IndicatorStatus.class, rows(at), "i", where, args, asOf.today(at));
     }
 
     /** A status is filtered in SQL for the latest reported periods now: the stored spans are those of the rows now. */

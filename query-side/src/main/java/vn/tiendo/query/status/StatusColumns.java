@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,6 +51,31 @@ public final class StatusColumns {
     public static String statusOn(String alias) {
         return "(case when cast(? as date) > %1$s.status_deadline then %1$s.status_after_deadline else %1$s.status_by_deadline end)"
                 .formatted(alias);
+    }
+
+    /** Every status of {@code type} at 0: where counts by status start. */
+    public static <S extends Enum<S>> Map<S, Integer> noCounts(Class<S> type) {
+        Map<S, Integer> counts = new EnumMap<>(type);
+        for (S status : type.getEnumConstants()) {
+            counts.put(status, 0);
+        }
+        return counts;
+    }
+
+    /**
+     * The rows named {@code alias} in {@code rows} (a {@code with} clause) that match {@code where} (its parameters
+     * {@code args}), counted by the status their spans give on {@code today}; every status named.
+     */
+    public static <S extends Enum<S>> Map<S, Integer> countByStatus(JdbcTemplate jdbc, Class<S> type, String rows, String alias,
+                                                                    String where, List<Object> args, LocalDate today) {
+        Map<S, Integer> counts = noCounts(type);
+        List<Object> all = new ArrayList<>(List.of(today));
+        all.addAll(args);
+        jdbc.query(rows + "select " + statusOn(alias) + ", count(*) from " + alias + " where true" + where + " group by 1",
+                rs -> {
+                    counts.put(Enum.valueOf(type, rs.getString(1)), rs.getInt(2));
+                }, all.toArray());
+        return counts;
     }
 
     /** Recomputes the span of the indicators matching {@code where} (over {@code indicator i}), e.g. one by its id. */

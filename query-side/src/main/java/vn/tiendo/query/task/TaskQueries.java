@@ -18,7 +18,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,21 +82,14 @@ public class TaskQueries {
      */
     public Map<TaskStatus, Integer> counts(Filter filter, Scope scope, AsOf.Moment at) {
         Filter any = new Filter(filter.planId(), filter.agencyId(), null);
-        Map<TaskStatus, Integer> counts = new EnumMap<>(TaskStatus.class);
-        for (TaskStatus status : TaskStatus.values()) {
-            counts.put(status, 0);
-        }
         if (!at.isNow()) {
+            Map<TaskStatus, Integer> counts = StatusColumns.noCounts(TaskStatus.class);
             list(any, scope, at).forEach(view -> counts.merge(view.status(), 1, Integer::sum));
             return counts;
         }
-        List<Object> args = new ArrayList<>(List.of(asOf.today(at)));
+        List<Object> args = new ArrayList<>();
         String where = where(any, scope, at, args);
-        jdbc.query(rows(at) + "select " + StatusColumns.statusOn("t") + " as status, count(*) from t where true" + where + " group by 1",
-                rs -> {
-                    counts.put(TaskStatus.valueOf(rs.getString(1)), rs.getInt(2));
-                }, args.toArray());
-        return counts;
+        return StatusColumns.countByStatus(jdbc, TaskStatus.class, rows(at), "t", where, args, asOf.today(at));
     }
 
     /** The stored status spans are those of the rows now; as of a past moment the rows are assessed. */
