@@ -12,6 +12,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.query.config.BatchedAppends;
 
 import static vn.tiendo.query.config.Times.utc;
 
@@ -27,10 +28,12 @@ public class AuditLogProjection {
     public static final String PROCESSING_GROUP = "audit-log";
 
     private final JdbcTemplate jdbc;
+    private final BatchedAppends appends;
     private final ObjectMapper json;
 
-    public AuditLogProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public AuditLogProjection(JdbcTemplate jdbc, BatchedAppends appends, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.appends = appends;
         this.json = json;
     }
 
@@ -49,7 +52,8 @@ public class AuditLogProjection {
         // the event's own index in the store: the token's position is the highest index the processor has seen, so an
         // event that fills a gap left by a transaction committing late comes with a later event's position (in Axon
         // Server mode the store table is empty and the tokens have no gaps: there the position is the event's own)
-        jdbc.update("insert into audit_log (global_index, event_identifier, aggregate_id, aggregate_type, sequence_number, "
+        // nothing reads the log while the batch runs: written with the batch's other rows when it commits
+        appends.append("insert into audit_log (global_index, event_identifier, aggregate_id, aggregate_type, sequence_number, "
                         + "event_type, actor, on_behalf_of, reason, period, request_id, import_file, recorded_at) "
                         + "values (coalesce((select global_index from event_store.domain_event_entry where event_identifier = ?), ?), "
                         + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -24,6 +24,7 @@ import vn.tiendo.events.indicator.IndicatorProgressCorrected;
 import vn.tiendo.events.indicator.IndicatorProgressReported;
 import vn.tiendo.events.indicator.IndicatorReassigned;
 import vn.tiendo.events.indicator.IndicatorTargetRevised;
+import vn.tiendo.query.config.BatchedAppends;
 import vn.tiendo.query.config.JsonColumns;
 import vn.tiendo.query.status.StatusColumns;
 
@@ -53,10 +54,12 @@ public class IndicatorProjection {
     };
 
     private final JdbcTemplate jdbc;
+    private final BatchedAppends appends;
     private final JsonColumns json;
 
-    public IndicatorProjection(JdbcTemplate jdbc, JsonColumns json) {
+    public IndicatorProjection(JdbcTemplate jdbc, BatchedAppends appends, JsonColumns json) {
         this.jdbc = jdbc;
+        this.appends = appends;
         this.json = json;
     }
 
@@ -134,12 +137,13 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor, @MetaDataValue(MetadataKeys.ON_BEHALF_OF) String onBehalfOf) {
-        jdbc.update("insert into indicator_period (indicator_id, period, period_end, report_id, value, note, evidence, "
-                        + "reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?)",
+        String period = jdbc.queryForObject("insert into indicator_period as p (indicator_id, period, period_end, report_id, value, note, "
+                        + "evidence, reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?) "
+                        + "returning to_jsonb(p)::text", String.class,
                 e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
                 json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
         touchAndRestatus(e.indicatorId(), version, recordedAt);
-        snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
+        periodHistory(e.indicatorId(), e.period().code(), version, recordedAt, period);
     }
 
     @EventHandler
@@ -208,6 +212,20 @@ public class IndicatorProjection {
                 + "select indicator_id, ?, version, to_jsonb(i) from indicator i where indicator_id = ?", utc(recordedAt), indicatorId);
     }
 
+    /** The history row of a period as a statement that changed it returned it: appended when the batch commits. */
+    private void periodHistory(String indicatorId, String period, long version, Instant recordedAt, String state) {
+        appends.append("insert into indicator_period_history (indicator_id, period, recorded_at, version, state) values (?, ?, ?, ?, ?::jsonb)",
+                indicatorId, period, utc(recordedAt), version, state);
+    }
+
+    /** The history row of the indicator as a statement that changed it returned it (null: no row changed). */
+    private void history(String indicatorId, long version, Instant recordedAt, String state) {
+        if (state != null) {
+            appends.append("insert into indicator_history (indicator_id, recorded_at, version, state) values (?, ?, ?, ?::jsonb)",
+                    indicatorId, utc(recordedAt), version, state);
+        }
+    }
+
     private void snapshotPeriod(String indicatorId, String period, long version, Instant recordedAt) {
         jdbc.update("insert into indicator_period_history (indicator_id, period, recorded_at, version, state) "
                 + "select indicator_id, period, ?, ?, to_jsonb(p) from indicator_period p where indicator_id = ? and period = ?",
@@ -216,14 +234,13 @@ public class IndicatorProjection {
 
     /** {@link #touch} after a change to the periods' values: the new version, and the status span if it changed. */
     private void touchAndRestatus(String indicatorId, long version, Instant recordedAt) {
-        StatusColumns.touchAndRestatus(jdbc, json, indicatorId, version, utc(recordedAt));
-        snapshot(indicatorId, recordedAt);
+        history(indicatorId, version, recordedAt, StatusColumns.touchAndRestatus(jdbc, json, indicatorId, version, utc(recordedAt)));
     }
 
     private void touch(String indicatorId, long version, Instant recordedAt) {
-        jdbc.update("update indicator set version = ?, updated_at = ? where indicator_id = ?",
-                version, utc(recordedAt), indicatorId);
-        snapshot(indicatorId, recordedAt);
+        List<String> row = jdbc.queryForList("update indicator i set version = ?, updated_at = ? where indicator_id = ? "
+                + "returning to_jsonb(i)::text", String.class, version, utc(recordedAt), indicatorId);
+        history(indicatorId, version, recordedAt, row.isEmpty() ? null : row.get(0));
     }
 
     @ResetHandler

@@ -28,6 +28,12 @@ final class SealedEvents {
     /** Appends the event after the last one of its stream (or as its first); answers the global index it took. */
     static long append(Connection c, String aggregateId, String aggregateType, String payloadType, String revision, String payloadJson,
                        String recordedAt) throws Exception {
+        return append(c, aggregateId, aggregateType, payloadType, revision, payloadJson, recordedAt, Map.of());
+    }
+
+    /** {@link #append}, with metadata beside what every event carries (a reason, say). */
+    static long append(Connection c, String aggregateId, String aggregateType, String payloadType, String revision, String payloadJson,
+                       String recordedAt, Map<String, String> moreMetadata) throws Exception {
         long sequence = 0;
         String previousHash = EventHash.GENESIS;
         try (PreparedStatement s = c.prepareStatement("select sequence_number, convert_from(meta_data, 'UTF8') from event_store.domain_event_entry "
@@ -47,6 +53,7 @@ final class SealedEvents {
         meta.put(MetadataKeys.ACTOR, "dieu-phoi");
         meta.put(MetadataKeys.ON_BEHALF_OF, "so-khcn");
         meta.put(MetadataKeys.RECORDED_AT, at);
+        meta.putAll(moreMetadata);
         meta.put(MetadataKeys.PREVIOUS_HASH, previousHash);
         meta.put(MetadataKeys.HASH, EventHash.compute(eventId, aggregateId, sequence, payloadType, revision, at, payload, meta));
         try (PreparedStatement s = c.prepareStatement("insert into event_store.domain_event_entry (event_identifier, aggregate_identifier, "
