@@ -69,12 +69,12 @@ public class BatchedAppends {
 
     /** Where the current batch's rows stand; {@link #rollbackTo} forgets what was appended after it. */
     public int mark() {
-        Pending pending = pending();
+        Pending pending = batchRows(false);
         return pending == null ? 0 : pending.rows.size();
     }
 
     public void rollbackTo(int mark) {
-        Pending pending = pending();
+        Pending pending = batchRows(false);
         if (pending != null && pending.rows.size() > mark) {
             pending.rows.subList(mark, pending.rows.size()).clear();
         }
@@ -85,7 +85,7 @@ public class BatchedAppends {
      * event), and this process goes event by event for a while.
      */
     void failBatch(int mark, Throwable failure) {
-        Pending pending = pending();
+        Pending pending = batchRows(true); // even when another thread's failure switched to event by event meanwhile
         if (pending != null) {
             rollbackTo(mark);
             if (pending.failure == null) {
@@ -97,12 +97,20 @@ public class BatchedAppends {
 
     /** The current batch's rows, or null when rows are written at once. */
     private Pending pending() {
-        if (!CurrentUnitOfWork.isStarted() || eventByEvent()) {
+        return eventByEvent() ? null : batchRows(true);
+    }
+
+    /** The rows of the processor's batch this thread runs (made when {@code create}), or null outside one. */
+    private Pending batchRows(boolean create) {
+        if (!CurrentUnitOfWork.isStarted()) {
             return null;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         if (!(batch instanceof BatchingUnitOfWork)) {
             return null; // not a processor's batch: a parked event applied again, on its own
+        }
+        if (!create) {
+            return batch.getResource(RESOURCE);
         }
         return batch.getOrComputeResource(RESOURCE, key -> {
             Pending rows = new Pending();
