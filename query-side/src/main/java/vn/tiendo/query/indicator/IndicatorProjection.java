@@ -30,6 +30,7 @@ import vn.tiendo.query.status.StatusColumns;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -137,13 +138,13 @@ public class IndicatorProjection {
     @EventHandler
     void on(IndicatorProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor, @MetaDataValue(MetadataKeys.ON_BEHALF_OF) String onBehalfOf) {
-        String period = jdbc.queryForObject("insert into indicator_period as p (indicator_id, period, period_end, report_id, value, note, "
-                        + "evidence, reported_at, reported_by, reported_for) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?) "
-                        + "returning to_jsonb(p)::text", String.class,
-                e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
-                json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf);
-        touchAndRestatus(e.indicatorId(), version, recordedAt);
-        periodHistory(e.indicatorId(), e.period().code(), version, recordedAt, period);
+        StatusColumns.Reported reported = StatusColumns.reportAndRestatus(jdbc, json, "insert into indicator_period (indicator_id, period, "
+                        + "period_end, report_id, value, note, evidence, reported_at, reported_by, reported_for) "
+                        + "values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?) returning *",
+                Arrays.asList(e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
+                        json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf), e.indicatorId(), version, utc(recordedAt));
+        history(e.indicatorId(), version, recordedAt, reported.indicator());
+        periodHistory(e.indicatorId(), e.period().code(), version, recordedAt, reported.period());
     }
 
     @EventHandler
