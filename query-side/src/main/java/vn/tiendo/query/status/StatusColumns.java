@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -147,7 +148,8 @@ public final class StatusColumns {
             if (!span.byDeadline().name().equals(rs.getString("status_by_deadline"))
                     || !Objects.equals(span.deadline(), rs.getObject("status_deadline", LocalDate.class))
                     || !span.afterDeadline().name().equals(rs.getString("status_after_deadline"))) {
-                changed.addAll(List.of(span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), indicatorId));
+                // a span without a deadline (an indicator without targets) has none to write: Arrays.asList takes the null
+                changed.addAll(Arrays.asList(span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), indicatorId));
             }
         }, args);
         if (!changed.isEmpty()) {
