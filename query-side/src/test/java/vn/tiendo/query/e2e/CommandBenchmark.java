@@ -4,7 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import vn.tiendo.command.CommandSideApplication;
+import vn.tiendo.query.QuerySideApplication;
+
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Commands at load, not part of the test suite ({@code ./tiendo-benchmark.sh commands [SECONDS]}): both services on a
  * database of their own, Decision 1305's 41 indicators adopted by twenty units (820 indicators), and monthly progress
  * reports sent over HTTP by 1, 4 and 16 concurrent clients for a fixed time each. For each: reports accepted per second,
- * latency p50/p99, and how long a report takes to show in the query side's projection (sampled: every fifth report is
- * watched in the projection table). Beside it, in the same run and database, PostgreSQL alone: single-row insert
+ * latency p50/p99, how long a report takes to show in the query side's projection (sampled: every fifth report is
+ * watched in the projection table), and each service's memory (each runs in a JVM of its own, as deployed). Beside it, in the same run and database, PostgreSQL alone: single-row insert
  * transactions of event-sized rows into a copy of the event table (same indexes), with as many clients.
  */
 class CommandBenchmark {
@@ -46,38 +55,76 @@ class CommandBenchmark {
     @Test
     void commandsAtLoad() throws Exception {
         Duration each = Duration.ofSeconds(Long.getLong("tiendo.bench.seconds", 15L));
-        Platform platform = Platform.start(DATABASE, null);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + DATABASE + " with (force)");
+            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+        }
+        // each service in a JVM of its own, as deployed, so that each one's memory can be told apart
+        List<String> common = List.of("--spring.datasource.url=" + URL, "--tiendo.security.demo-password=" + Http.PASSWORD,
+                "--tiendo.security.internal-key=" + Platform.INTERNAL_KEY);
+        List<String> commandArgs = new ArrayList<>(common);
+        commandArgs.add("--tiendo.reminders.enabled=false");
+        List<String> queryArgs = new ArrayList<>(common);
         List<String[]> rows = new ArrayList<>();
-        try {
-            Http http = new Http();
-            platform.registerStrategyPlan(http);
-            List<String> indicators = defineIndicators(http, platform.commands);
-            ConcurrentLinkedQueue<String[]> reports = new ConcurrentLinkedQueue<>();
-            for (YearMonth month = YearMonth.of(2025, 1); !month.isAfter(YearMonth.of(2026, 10)); month = month.plusMonths(1)) {
-                for (String indicator : indicators) {
-                    reports.add(new String[]{indicator, month.toString()});
+        List<String[]> memory = new ArrayList<>();
+        try (ServiceProcess commandSide = new ServiceProcess(CommandSideApplication.class.getName(), commandArgs,
+                ServiceProcess.logFile("bench-command-side"))) {
+            commandSide.start();
+            queryArgs.add("--tiendo.command-side.url=" + commandSide.url);
+            try (ServiceProcess querySide = new ServiceProcess(QuerySideApplication.class.getName(), queryArgs,
+                    ServiceProcess.logFile("bench-query-side"))) {
+                querySide.start();
+                Http http = new Http();
+                String commands = commandSide.url;
+                Platform.registerStrategyPlan(http, commands);
+                List<String> indicators = defineIndicators(http, commands);
+                ConcurrentLinkedQueue<String[]> reports = new ConcurrentLinkedQueue<>();
+                for (YearMonth month = YearMonth.of(2025, 1); !month.isAfter(YearMonth.of(2026, 10)); month = month.plusMonths(1)) {
+                    for (String indicator : indicators) {
+                        reports.add(new String[]{indicator, month.toString()});
+                    }
+                }
+                memory.add(memory("at rest, before the load", commandSide, querySide));
+                sendReports(http, commands, reports, 1, Duration.ofSeconds(3)); // warm up
+                for (int clients : CLIENTS) {
+                    Run run = sendReports(http, commands, reports, clients, each);
+                    double raw = rawInserts(clients, each);
+                    rows.add(new String[]{clients + " client(s)", String.format(Locale.ROOT, "%.0f", run.perSecond()),
+                            "p50 " + p(run.latencies, 50) + " ms, p99 " + p(run.latencies, 99) + " ms",
+                            "p50 " + p(run.lags, 50) + " ms, p99 " + p(run.lags, 99) + " ms (" + run.lags.size() + ")",
+                            String.format(Locale.ROOT, "%.0f", raw), String.format(Locale.ROOT, "%.0f%%", 100 * run.perSecond() / raw),
+                            String.valueOf(run.failures.get())});
+                    assertThat(run.failures.get()).as("refused reports").isZero();
+                    memory.add(memory("after " + clients + " client(s)", commandSide, querySide));
                 }
             }
-            sendReports(http, platform.commands, reports, 1, Duration.ofSeconds(3)); // warm up
-            for (int clients : CLIENTS) {
-                Run run = sendReports(http, platform.commands, reports, clients, each);
-                double raw = rawInserts(clients, each);
-                rows.add(new String[]{clients + " client(s)", String.format(Locale.ROOT, "%.0f", run.perSecond()),
-                        "p50 " + p(run.latencies, 50) + " ms, p99 " + p(run.latencies, 99) + " ms",
-                        "p50 " + p(run.lags, 50) + " ms, p99 " + p(run.lags, 99) + " ms (" + run.lags.size() + ")",
-                        String.format(Locale.ROOT, "%.0f", raw), String.format(Locale.ROOT, "%.0f%%", 100 * run.perSecond() / raw),
-                        String.valueOf(run.failures.get())});
-                assertThat(run.failures.get()).as("refused reports").isZero();
-            }
-        } finally {
-            platform.close();
         }
         StringBuilder table = new StringBuilder("| clients (" + each.toSeconds() + " s each) | reports/s over HTTP | latency | "
                 + "report → projection | PostgreSQL alone: single-row insert transactions/s | ratio | failed |\n|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append("| ").append(String.join(" | ", r)).append(" |\n"));
+        table.append("\n| memory (each service a JVM of its own, -Xmx768m) | command side: heap in use / resident (peak) | "
+                + "query side: heap in use / resident (peak) |\n|---|---|---|\n");
+        memory.forEach(r -> table.append("| ").append(String.join(" | ", r)).append(" |\n"));
         System.out.println("\nCOMMAND BENCHMARK (" + Instant.now() + ")\n" + table);
         Files.createDirectories(Path.of("target/benchmarks"));
         Files.writeString(Path.of("target/benchmarks/commands.md"), table.toString());
+    }
+
+    /** Each service's heap in use (its own gauge, read as the administrator) and its resident memory now and at its peak. */
+    private static String[] memory(String when, ServiceProcess commandSide, ServiceProcess querySide) throws Exception {
+        return new String[]{when, memory(commandSide), memory(querySide)};
+    }
+
+    private static String memory(ServiceProcess service) throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.url + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("quan-tri:" + Http.PASSWORD)
+                        .getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).as("the administrator reads " + service.url + "/actuator/prometheus").isEqualTo(200);
+        double heap = metrics.body().lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        long[] resident = service.residentMiB();
+        return String.format(Locale.ROOT, "%.0f MiB / %d MiB (%d MiB)", heap / (1024 * 1024), resident[0], resident[1]);
     }
 
     /** Decision 1305's 41 indicators, adopted by {@value #UNITS} units each (ids and codes suffixed with the unit). */

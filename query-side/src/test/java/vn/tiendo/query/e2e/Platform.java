@@ -75,6 +75,11 @@ final class Platform implements AutoCloseable {
 
     /** The province, Sở KH&CN and Decision 1305/QĐ-UBND, which every scenario starts from. */
     void registerStrategyPlan(Http http) {
+        registerStrategyPlan(http, commands);
+    }
+
+    /** The same, on a command side at {@code commands} started some other way (a process of its own). */
+    static void registerStrategyPlan(Http http, String commands) {
         for (String[] command : new String[][]{
                 {"/api/agencies", """
                         {"agencyId":"ubnd-tinh","name":"UBND tỉnh Bắc Ninh","kind":"PROVINCE"}"""},

@@ -61,6 +61,27 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(mainClass + " did not start within 3 minutes; see " + log);
     }
 
+    /**
+     * The process's resident memory now and at its peak, in MiB, as the operating system counts it ({@code VmRSS} and
+     * {@code VmHWM} in {@code /proc/<pid>/status}): what a machine must hold for this service.
+     */
+    long[] residentMiB() throws IOException {
+        long now = 0;
+        long peak = 0;
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                now = kibibytes(line) / 1024;
+            } else if (line.startsWith("VmHWM:")) {
+                peak = kibibytes(line) / 1024;
+            }
+        }
+        return new long[]{now, peak};
+    }
+
+    private static long kibibytes(String statusLine) {
+        return Long.parseLong(statusLine.replaceAll("[^0-9]", ""));
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
