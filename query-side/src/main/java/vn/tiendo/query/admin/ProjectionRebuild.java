@@ -221,6 +221,13 @@ public class ProjectionRebuild {
 
     private long replayUntilCaughtUp(List<Replay> replays, long head, long replayStarted) throws InterruptedException {
         while (!caughtUp(replays, head)) {
+            for (Replay replay : replays) {
+                if (replay.caughtUpAfterMillis < 0 && replay.caughtUp(head)) {
+                    // which projection a rebuild waits for: each one's replay time, in the log
+                    replay.caughtUpAfterMillis = millisSince(replayStarted);
+                    log.info("replay of {} caught up with position {} after {} ms", replay.processor.getName(), head, replay.caughtUpAfterMillis);
+                }
+            }
             report(Stage.REPLAYING, replays, head, replayStarted);
             Thread.sleep(POLL.toMillis());
             head = head();
@@ -335,6 +342,7 @@ public class ProjectionRebuild {
         final int segments;
         final ScheduledExecutorService coordinator;
         final ScheduledExecutorService workers;
+        long caughtUpAfterMillis = -1;
 
         Replay(String group, List<Object> handlers, Set<String> givenUp) {
             TransactionManager tx = inRebuildSchema();
