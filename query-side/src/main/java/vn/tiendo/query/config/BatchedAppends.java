@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Rows the projections append and nothing reads while their batch runs — the auditors' log, the history snapshots —
  * collected during a processor's batch (its unit of work) and written as JDBC batches just before the batch commits,
  * in its transaction: a statement per table and batch instead of a round trip per event, which is most of what a
- * replay of millions of events spends.
+ * replay of millions of events spends. A projection may collect other work the same way ({@link #collect}: the
+ * indicators' reports), written just before these rows.
  * <p>
  * A failing row can then no longer be told from the others, nor a failing handler's writes from the rest of the batch
  * ({@link EventHandlerIsolation}): the whole batch fails and is applied again. So after a failure this process goes
@@ -59,6 +61,30 @@ public class BatchedAppends {
             jdbc.update(sql, args);
         } else {
             pending.rows.add(new Row(sql, args));
+        }
+    }
+
+    /** Work a projection collects during a batch and writes in a few statements just before the batch commits. */
+    public interface Collected {
+        /** Writes what was collected so far, and forgets it. */
+        void write();
+    }
+
+    /**
+     * The current batch's collector of {@code type}, made by {@code create} on first use; null when writing at once
+     * (event by event, or outside a processor's batch). Written before the batch's appended rows.
+     */
+    public <T extends Collected> T collect(Class<T> type, Supplier<T> create) {
+        Pending pending = pending();
+        return pending == null ? null : type.cast(pending.collected.computeIfAbsent(type, k -> create.get()));
+    }
+
+    /** Writes now what the current batch has collected of {@code type}: for a handler about to read or change what it writes. */
+    public void writeCollected(Class<? extends Collected> type) {
+        Pending pending = batchRows(false);
+        Collected collected = pending == null ? null : pending.collected.get(type);
+        if (collected != null) {
+            collected.write();
         }
     }
 
@@ -126,9 +152,10 @@ public class BatchedAppends {
         Map<String, List<Object[]>> bySql = new LinkedHashMap<>();
         pending.rows.forEach(row -> bySql.computeIfAbsent(row.sql, sql -> new ArrayList<>()).add(row.args));
         try {
+            pending.collected.values().forEach(Collected::write);
             bySql.forEach(jdbc::batchUpdate);
         } catch (RuntimeException e) {
-            goEventByEvent("a batch of " + pending.rows.size() + " appended rows failed", e);
+            goEventByEvent("writing a batch's collected work and " + pending.rows.size() + " appended rows failed", e);
             throw e;
         }
     }
@@ -144,6 +171,7 @@ public class BatchedAppends {
 
     private static final class Pending {
         final List<Row> rows = new ArrayList<>();
+        final Map<Class<?>, Collected> collected = new LinkedHashMap<>();
         Throwable failure;
     }
 }

@@ -30,7 +30,6 @@ import vn.tiendo.query.status.StatusColumns;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -41,7 +40,8 @@ import java.util.Comparator;
 /**
  * Indicators as they stand (definition after revisions and reassignments) and their time series (one row per
  * reported period). Statuses depend on the clock and are computed when read; each row keeps the span the lists filter
- * by ({@link StatusColumns}).
+ * by ({@link StatusColumns}). Reports and approvals, most of its events, are written together per batch
+ * ({@link ReportSteps}); every other handler first has them written.
  * <p>
  * Its table names are unqualified on purpose: they resolve to schema {@code projection}, or while a rebuild replays
  * into new tables to the rebuild's schema ({@link vn.tiendo.query.admin.ProjectionRebuild}).
@@ -66,6 +66,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorDefined e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("insert into indicator (indicator_id, plan_id, code, name, unit, measure, direction, baseline, "
                         + "baseline_as_written, targets, lead_agency_id, monitoring_agency_id, plan_start, plan_end, version, updated_at, defined_at, "
                         + "group_path) values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)",
@@ -79,6 +80,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorTargetRevised e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         String current = jdbc.queryForObject("select targets::text from indicator where indicator_id = ?",
                 String.class, e.indicatorId());
         List<Target> targets = new ArrayList<>(json.read(current, TARGETS));
@@ -93,6 +95,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator set lead_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
         lead(e.indicatorId(), version, recordedAt, e.toAgencyId());
@@ -101,6 +104,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorMonitoringReassigned e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator set monitoring_agency_id = ?, version = ?, updated_at = ? where indicator_id = ?",
                 e.toAgencyId(), version, utc(recordedAt), e.indicatorId());
         snapshot(e.indicatorId(), recordedAt);
@@ -109,6 +113,7 @@ public class IndicatorProjection {
     /** The same link again (another weight or date) changes its open span; a new one opens a span. */
     @EventHandler
     void on(IndicatorLinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator set implements_id = ?, implements_weight = ? where indicator_id = ?",
                 e.implementsIndicatorId(), e.weight(), e.indicatorId());
         int open = jdbc.update("update indicator_link_span set weight = ?, effective_from = ? where indicator_id = ? and implements_id = ? "
@@ -122,6 +127,7 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorUnlinked e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator set implements_id = null, implements_weight = null where indicator_id = ?", e.indicatorId());
         jdbc.update("update indicator_link_span set effective_to = ?, unlinked_at = ? where indicator_id = ? and unlinked_at is null",
                 e.effectiveFrom(), utc(recordedAt), e.indicatorId());
@@ -130,26 +136,24 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(RollUpRuleDeclared e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator set roll_up_rule = ?, roll_up_weight_label = ? where indicator_id = ?",
                 e.rule().name(), e.weightLabel(), e.indicatorId());
         touch(e.indicatorId(), version, recordedAt);
     }
 
+    /** Collected with the batch's other reports and approvals ({@link ReportSteps}). */
     @EventHandler
     void on(IndicatorProgressReported e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor, @MetaDataValue(MetadataKeys.ON_BEHALF_OF) String onBehalfOf) {
-        StatusColumns.Reported reported = StatusColumns.reportAndRestatus(jdbc, json, "insert into indicator_period (indicator_id, period, "
-                        + "period_end, report_id, value, note, evidence, reported_at, reported_by, reported_for) "
-                        + "values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?) returning *",
-                Arrays.asList(e.indicatorId(), e.period().code(), e.period().end(), e.reportId(), json.write(e.value()), e.note(),
-                        json.write(e.evidence()), utc(recordedAt), actor, onBehalfOf), e.indicatorId(), version, utc(recordedAt));
-        history(e.indicatorId(), version, recordedAt, reported.indicator());
-        periodHistory(e.indicatorId(), e.period().code(), version, recordedAt, reported.period());
+        step(ReportSteps.Step.report(e.indicatorId(), version, utc(recordedAt), actor, e.period().code(), e.period().end(), e.reportId(),
+                json.write(e.value()), e.note(), json.write(e.evidence()), onBehalfOf));
     }
 
     @EventHandler
     void on(IndicatorProgressCorrected e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        ReportSteps.writtenBefore(appends);
         jdbc.update("update indicator_period set value = ?::jsonb, correction_count = correction_count + 1, "
                         + "last_corrected_at = ?, last_corrected_by = ?, last_correction_reason = ?, "
                         + "evidence = evidence || ?::jsonb where indicator_id = ? and report_id = ?",
@@ -158,18 +162,17 @@ public class IndicatorProjection {
         snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
     }
 
+    /** Collected with the batch's other reports and approvals ({@link ReportSteps}). */
     @EventHandler
     void on(IndicatorReportApproved e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
-        jdbc.update("update indicator_period set approved = true, approved_at = ?, approved_by = ? where indicator_id = ? and report_id = ?",
-                utc(recordedAt), actor, e.indicatorId(), e.reportId());
-        touch(e.indicatorId(), version, recordedAt);
-        snapshotPeriod(e.indicatorId(), e.period().code(), version, recordedAt);
+        step(ReportSteps.Step.approval(e.indicatorId(), version, utc(recordedAt), actor, e.reportId()));
     }
 
     @EventHandler
     void on(IndicatorCorrectionProposed e, @SequenceNumber long version, @Timestamp Instant recordedAt,
             @MetaDataValue(MetadataKeys.ACTOR) String actor) {
+        ReportSteps.writtenBefore(appends);
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("proposalId", e.proposalId());
         proposal.put("newValue", e.newValue());
@@ -181,11 +184,13 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(IndicatorCorrectionAccepted e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         pending(e.indicatorId(), e.reportId(), null, version, recordedAt, e.period().code());
     }
 
     @EventHandler
     void on(IndicatorCorrectionRejected e, @SequenceNumber long version, @Timestamp Instant recordedAt) {
+        ReportSteps.writtenBefore(appends);
         pending(e.indicatorId(), e.reportId(), null, version, recordedAt, e.period().code());
     }
 
@@ -194,6 +199,16 @@ public class IndicatorProjection {
                 proposal, indicatorId, reportId);
         touch(indicatorId, version, recordedAt);
         snapshotPeriod(indicatorId, period, version, recordedAt);
+    }
+
+    private void step(ReportSteps.Step step) {
+        ReportSteps batch = appends.collect(ReportSteps.class, () -> new ReportSteps(jdbc, json));
+        if (batch == null) {
+            ReportSteps.writtenBefore(appends); // this batch's earlier steps, when it turned to event by event midway
+            ReportSteps.write(jdbc, json, List.of(step));
+        } else {
+            batch.add(step);
+        }
     }
 
     /** The status the lists filter by, after a change to what the rules read: targets, or the latest period's value. */
@@ -211,12 +226,6 @@ public class IndicatorProjection {
     private void snapshot(String indicatorId, Instant recordedAt) {
         jdbc.update("insert into indicator_history (indicator_id, recorded_at, version, state) "
                 + "select indicator_id, ?, version, to_jsonb(i) from indicator i where indicator_id = ?", utc(recordedAt), indicatorId);
-    }
-
-    /** The history row of a period as a statement that changed it returned it: appended when the batch commits. */
-    private void periodHistory(String indicatorId, String period, long version, Instant recordedAt, String state) {
-        appends.append("insert into indicator_period_history (indicator_id, period, recorded_at, version, state) values (?, ?, ?, ?, ?::jsonb)",
-                indicatorId, period, utc(recordedAt), version, state);
     }
 
     /** The history row of the indicator as a statement that changed it returned it (null: no row changed). */

@@ -2,7 +2,6 @@ package vn.tiendo.query.status;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import vn.tiendo.events.common.Measure;
 import vn.tiendo.events.common.MeasuredValue;
 import vn.tiendo.events.common.Period;
@@ -38,7 +37,7 @@ public final class StatusColumns {
     public static final String LATEST_PERIOD_ORDER = "order by p.period_end desc, p.reported_at desc, p.period";
 
     /** What {@link StatusRules#latestSpan} reads of the indicator's own row ({@code indicator i}). */
-    private static final String ROW_SPAN_INPUTS = "i.measure::text as measure, i.baseline::text as baseline, i.targets::text as targets, i.plan_start";
+    public static final String ROW_SPAN_INPUTS = "i.measure::text as measure, i.baseline::text as baseline, i.targets::text as targets, i.plan_start";
 
     /** What {@link StatusRules#latestSpan} reads, as columns of a row of {@code indicator i}: the row's and its latest period's. */
     private static final String SPAN_INPUTS = ROW_SPAN_INPUTS + ", (select p.period from indicator_period p where p.indicator_id = i.indicator_id " + LATEST_PERIOD_ORDER
@@ -86,40 +85,12 @@ public final class StatusColumns {
     public static int restatusIndicators(JdbcTemplate jdbc, JsonColumns json, String where, Object... args) {
         List<Object[]> updates = new ArrayList<>();
         jdbc.query("select i.indicator_id, " + SPAN_INPUTS + " from indicator i where " + where, rs -> {
-            StatusRules.StatusSpan<IndicatorStatus> span = span(rs, json);
+            StatusRules.StatusSpan<IndicatorStatus> span = latestSpan(rs, json);
             updates.add(new Object[]{span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), rs.getString("indicator_id")});
         }, args);
         jdbc.batchUpdate("update indicator set status_by_deadline = ?, status_deadline = ?, status_after_deadline = ? "
                 + "where indicator_id = ?", updates);
         return updates.size();
-    }
-
-    /** What a report changed, as the rows then stand ({@code to_jsonb}), for their history; null where no row changed. */
-    public record Reported(String period, String indicator) {
-    }
-
-    /**
-     * A report: its period row inserted by {@code insertPeriod} ({@code insert into indicator_period … returning *},
-     * parameters {@code insertArgs}), and the indicator's new version and span, in one statement — the span is judged
-     * on the latest period among the stored ones and the new one, which the statement's own snapshot does not show
-     * yet. A second statement follows only when the span changed. Two statements per report would otherwise be the
-     * most a rebuild of millions of events spends.
-     */
-    public static Reported reportAndRestatus(JdbcTemplate jdbc, JsonColumns json, String insertPeriod, List<Object> insertArgs,
-                                             String indicatorId, long version, OffsetDateTime updatedAt) {
-        List<Object> args = new ArrayList<>(insertArgs);
-        args.addAll(List.of(indicatorId, version, updatedAt, indicatorId));
-        String[] period = new String[1];
-        String indicator = touchAndRestatus(jdbc, json, "with reported as (" + insertPeriod + "), "
-                + "latest as (select p.period, p.value from (select p.period, p.period_end, p.reported_at, p.value from indicator_period p "
-                + "where p.indicator_id = ? union all select p.period, p.period_end, p.reported_at, p.value from reported p) p "
-                + LATEST_PERIOD_ORDER + " limit 1), "
-                + "touched as (update indicator i set version = ?, updated_at = ? where indicator_id = ? returning to_jsonb(i)::text as row, "
-                + "i.status_by_deadline, i.status_deadline, i.status_after_deadline, " + ROW_SPAN_INPUTS + ") "
-                + "select (select to_jsonb(r)::text from reported r) as period_row, t.*, (select l.period from latest l) as period, "
-                + "(select l.value::text from latest l) as value from (select 1) one left join touched t on true",
-                args.toArray(), indicatorId, rs -> period[0] = rs.getString("period_row"));
-        return new Reported(period[0], indicator);
     }
 
     /**
@@ -128,30 +99,22 @@ public final class StatusColumns {
      * the row itself, so a correction whose status holds costs one statement here.
      */
     public static String touchAndRestatus(JdbcTemplate jdbc, JsonColumns json, String indicatorId, long version, OffsetDateTime updatedAt) {
-        return touchAndRestatus(jdbc, json, "update indicator i set version = ?, updated_at = ? where indicator_id = ? returning "
-                + "to_jsonb(i)::text as row, i.status_by_deadline, i.status_deadline, i.status_after_deadline, " + SPAN_INPUTS,
-                new Object[]{version, updatedAt, indicatorId}, indicatorId, rs -> { });
-    }
-
-    /** Runs {@code touch} (a statement answering the row, its stored span and what the span is computed from), then sets the span if it changed. */
-    private static String touchAndRestatus(JdbcTemplate jdbc, JsonColumns json, String touch, Object[] args, String indicatorId,
-                                           RowCallbackHandler alsoRead) {
         String[] row = new String[1];
         List<Object> changed = new ArrayList<>();
-        jdbc.query(touch, rs -> {
-            alsoRead.processRow(rs);
+        jdbc.query("update indicator i set version = ?, updated_at = ? where indicator_id = ? returning "
+                + "to_jsonb(i)::text as row, i.status_by_deadline, i.status_deadline, i.status_after_deadline, " + SPAN_INPUTS, rs -> {
             row[0] = rs.getString("row");
             if (row[0] == null) {
                 return; // no such indicator
             }
-            StatusRules.StatusSpan<IndicatorStatus> span = span(rs, json);
+            StatusRules.StatusSpan<IndicatorStatus> span = latestSpan(rs, json);
             if (!span.byDeadline().name().equals(rs.getString("status_by_deadline"))
                     || !Objects.equals(span.deadline(), rs.getObject("status_deadline", LocalDate.class))
                     || !span.afterDeadline().name().equals(rs.getString("status_after_deadline"))) {
                 // a span without a deadline (an indicator without targets) has none to write: Arrays.asList takes the null
                 changed.addAll(Arrays.asList(span.byDeadline().name(), span.deadline(), span.afterDeadline().name(), indicatorId));
             }
-        }, args);
+        }, version, updatedAt, indicatorId);
         if (!changed.isEmpty()) {
             row[0] = jdbc.queryForObject("update indicator i set status_by_deadline = ?, status_deadline = ?, status_after_deadline = ? "
                     + "where indicator_id = ? returning to_jsonb(i)::text", String.class, changed.toArray());
@@ -159,7 +122,11 @@ public final class StatusColumns {
         return row[0];
     }
 
-    private static StatusRules.StatusSpan<IndicatorStatus> span(ResultSet rs, JsonColumns json) throws SQLException {
+    /**
+     * The span {@link StatusRules#latestSpan} gives on the current row of {@code rs}: its columns {@link #ROW_SPAN_INPUTS}
+     * and the latest period's {@code period} and {@code value} (null when nothing was reported).
+     */
+    public static StatusRules.StatusSpan<IndicatorStatus> latestSpan(ResultSet rs, JsonColumns json) throws SQLException {
         String targets = rs.getString("targets");
         String period = rs.getString("period");
         return StatusRules.latestSpan(json.read(rs.getString("measure"), Measure.class), json.read(rs.getString("baseline"), MeasuredValue.class),
