@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.tiendo.events.agency.AgencyRegistered;
 import vn.tiendo.events.common.MetadataKeys;
+import vn.tiendo.events.indicator.IndicatorProgressReported;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,10 @@ class FailingEventsTest {
     static void start() throws Exception {
         platform = Platform.start(DATABASE, null, "--tiendo.projections.event-by-event-after-failure=PT2S");
         platform.registerStrategyPlan(http);
+        Fixtures.created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("A.1", "Tỷ lệ phủ sóng 5G trên địa bàn",
+                "so-khcn", "so-khcn")));
+        Fixtures.created(http.post(platform.commands + "/api/indicators", Fixtures.indicator("A.2",
+                "Tỷ lệ người sử dụng có khả năng truy cập băng rộng cố định với tốc độ trên 01 Gbps/s.", "so-khcn", "so-khcn")));
     }
 
     @AfterAll
@@ -81,6 +86,33 @@ class FailingEventsTest {
         assertThat(parked("so-cong-thuong")).containsExactly("audit-log");
         // the other projections applied it: the directory lists the department
         await().atMost(Duration.ofSeconds(30)).until(() -> agencies().contains("so-cong-thuong"));
+    }
+
+    /**
+     * A report the indicator projection cannot write (a note PostgreSQL refuses) fails where the batch's reports are
+     * written together, just before it commits: the batch is applied again event by event, the report is parked in that
+     * projection alone (with what follows in its indicator's stream), and another indicator's report goes on.
+     */
+    @Test
+    void aReportTheIndicatorProjectionCannotWriteIsParkedThereAndOtherIndicatorsGoOn() throws Exception {
+        untilBatching();
+        long refused;
+        try (Connection c = database()) {
+            refused = SealedEvents.append(c, "QD-1305-2025.A.1", "Indicator", IndicatorProgressReported.class.getName(), "1", """
+                    {"indicatorId":"QD-1305-2025.A.1","reportId":"a1-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":50},
+                     "note":"số liệu tháng\\u0000","evidence":[]}""", null);
+            SealedEvents.append(c, "QD-1305-2025.A.2", "Indicator", IndicatorProgressReported.class.getName(), "1", """
+                    {"indicatorId":"QD-1305-2025.A.2","reportId":"a2-2025-11","period":"2025-11","value":{"kind":"PERCENT","value":65},
+                     "note":"số liệu tháng","evidence":[]}""", null);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "2025-11".equals(http.get(platform.queries + "/api/indicators/QD-1305-2025.A.2").body().path("period").asText()));
+        // the two indicators' events may be in different segments: A.1's batch fails, and is applied again, on its own
+        await().atMost(Duration.ofSeconds(60)).until(() -> !parked("QD-1305-2025.A.1").isEmpty());
+        assertThat(parked("QD-1305-2025.A.1")).containsExactly("indicator-projection");
+        assertThat(http.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").body().path("period").isMissingNode()
+                || http.get(platform.queries + "/api/indicators/QD-1305-2025.A.1").body().path("period").isNull()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> logged(refused) != null);
     }
 
     /** Waits until the projections write in batches again (after another test's failure). */
