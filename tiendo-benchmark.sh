@@ -9,7 +9,10 @@
 #                                                 asked; beside a raw read and a raw batched upsert of as many rows.
 #   ./tiendo-benchmark.sh commands [SECONDS]      both services; progress reports over HTTP from 1, 4 and 16 clients for
 #                                                 SECONDS each (default 15): reports/s, latency, report → projection lag,
-#                                                 beside PostgreSQL's single-row insert transactions with as many clients.
+#                                                 beside PostgreSQL's single-row insert transactions with as many clients,
+#                                                 and each service's memory (each in a process of its own).
+#   ./tiendo-benchmark.sh all [EVENTS]            the three in one run, against the same PostgreSQL (about 15 minutes
+#                                                 at the default million events).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash .ci/ensure-postgres.sh
@@ -30,5 +33,10 @@ case "${1:-verification}" in
     ./mvnw -B -pl query-side test -Dtest=CommandBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
       -Dtiendo.bench.seconds="${2:-15}"
     echo "table: query-side/target/benchmarks/commands.md" ;;
-  *) echo "usage: $0 verification|projections [EVENTS] | commands [SECONDS]" >&2; exit 2 ;;
+  all)
+    ./mvnw -B -q install -DskipTests
+    ./mvnw -B -pl query-side test -Dtest='CommandBenchmark,ProjectionBenchmark,VerificationBenchmark' \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dtiendo.bench.events="${2:-1000000}" -Dtiendo.bench.seconds=15
+    echo "tables: query-side/target/benchmarks/{commands,projections,verification}.md" ;;
+  *) echo "usage: $0 verification|projections|all [EVENTS] | commands [SECONDS]" >&2; exit 2 ;;
 esac
