@@ -42,8 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * database of their own, Decision 1305's 41 indicators adopted by twenty units (820 indicators), and monthly progress
  * reports sent over HTTP by 1, 4 and 16 concurrent clients for a fixed time each. For each: reports accepted per second,
  * latency p50/p99, how long a report takes to show in the query side's projection (sampled: every fifth report is
- * watched in the projection table), and each service's memory (each runs in a JVM of its own, as deployed). Beside it, in the same run and database, PostgreSQL alone: single-row insert
- * transactions of event-sized rows into a copy of the event table (same indexes), with as many clients.
+ * watched in the projection table), and each service's memory (each runs in a JVM of its own, as deployed). Beside it,
+ * in the same run and database, PostgreSQL alone: single-row insert transactions of event-sized rows into a copy of the
+ * event table (same indexes), with as many clients.
  */
 class CommandBenchmark {
 
