@@ -56,14 +56,9 @@ class CommandBenchmark {
     @Test
     void commandsAtLoad() throws Exception {
         Duration each = Duration.ofSeconds(Long.getLong("tiendo.bench.seconds", 15L));
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-        }
+        Platform.freshDatabase(DATABASE);
         // each service in a JVM of its own, as deployed, so that each one's memory can be told apart
-        List<String> common = List.of("--spring.datasource.url=" + URL, "--tiendo.security.demo-password=" + Http.PASSWORD,
-                "--tiendo.security.internal-key=" + Platform.INTERNAL_KEY);
+        List<String> common = Platform.processArgs(DATABASE);
         List<String> commandArgs = new ArrayList<>(common);
         commandArgs.add("--tiendo.reminders.enabled=false");
         List<String> queryArgs = new ArrayList<>(common);

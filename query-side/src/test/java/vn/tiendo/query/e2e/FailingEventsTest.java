@@ -10,7 +10,6 @@ import vn.tiendo.events.indicator.IndicatorProgressReported;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -135,10 +134,7 @@ class FailingEventsTest {
 
     /** The agency the audit log records at this global index, or null. */
     private static String logged(long globalIndex) throws Exception {
-        try (Connection c = database();
-             ResultSet rs = c.createStatement().executeQuery("select aggregate_id from projection.audit_log where global_index = " + globalIndex)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
+        return SealedEvents.logged(DATABASE, globalIndex);
     }
 
     private static Connection database() throws Exception {

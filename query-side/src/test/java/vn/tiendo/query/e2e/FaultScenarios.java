@@ -73,13 +73,8 @@ class FaultScenarios {
 
     @Test
     void nothingAcceptedIsLostAndNothingIsAppliedTwice() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-        }
-        List<String> common = List.of("--spring.datasource.url=" + URL, "--tiendo.security.demo-password=" + Http.PASSWORD,
-                "--tiendo.security.internal-key=" + Platform.INTERNAL_KEY);
+        Platform.freshDatabase(DATABASE);
+        List<String> common = Platform.processArgs(DATABASE);
         List<String> commandArgs = new ArrayList<>(common);
         commandArgs.add("--tiendo.reminders.enabled=false");
         commandSide = new ServiceProcess(CommandSideApplication.class.getName(), commandArgs, ServiceProcess.logFile("command-side"));

@@ -42,15 +42,26 @@ final class Platform implements AutoCloseable {
      * services logging in as roles that may not create databases find it.
      */
     static Platform start(String database, String clock, List<String> commandSideArgs, String... querySideArgs) throws Exception {
+        freshDatabase(database);
+        ConfigurableApplicationContext commandSide = commandSide(database, commandSideArgs);
+        ConfigurableApplicationContext querySide = querySide(database, clock,
+                "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port"), querySideArgs);
+        return new Platform(commandSide, querySide);
+    }
+
+    /** An empty database of this name, made by its owner (the one there before dropped). */
+    static void freshDatabase(String database) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database + " encoding 'UTF8' template template0");
         }
-        ConfigurableApplicationContext commandSide = commandSide(database, commandSideArgs);
-        ConfigurableApplicationContext querySide = querySide(database, clock,
-                "http://127.0.0.1:" + commandSide.getEnvironment().getProperty("local.server.port"), querySideArgs);
-        return new Platform(commandSide, querySide);
+    }
+
+    /** What either service is started with as a process of its own ({@link ServiceProcess}) on this database. */
+    static List<String> processArgs(String database) {
+        return List.of("--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + database, "--tiendo.security.demo-password=" + Http.PASSWORD,
+                "--tiendo.security.internal-key=" + INTERNAL_KEY);
     }
 
     /** A command side on an existing database (one more process, as far as the database can tell). */

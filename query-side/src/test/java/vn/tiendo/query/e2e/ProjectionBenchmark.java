@@ -80,11 +80,7 @@ class ProjectionBenchmark {
     void projectionsAtProvinceScale() throws Exception {
         long events = Long.getLong("tiendo.bench.events", 1_000_000L);
         int indicators = (int) Math.max(1, events / MONTHS);
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("drop database if exists " + DATABASE + " with (force)");
-            s.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
-        }
+        Platform.freshDatabase(DATABASE);
         Flyway.configure().dataSource(URL, "postgres", "").schemas("event_store", "command_side").locations("classpath:db/command-side")
                 .placeholders(Map.of("runtimeuser", "postgres", "queryuser", "")).load().migrate();
         List<String[]> rows = new ArrayList<>();

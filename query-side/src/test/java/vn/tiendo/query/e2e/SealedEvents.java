@@ -6,6 +6,7 @@ import vn.tiendo.shared.EventHash;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -72,6 +73,14 @@ final class SealedEvents {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    /** The aggregate the audit log records at this global index (an event written here), or null while it has none. */
+    static String logged(String database, long globalIndex) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+             ResultSet rs = c.createStatement().executeQuery("select aggregate_id from projection.audit_log where global_index = " + globalIndex)) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 }
